@@ -1,0 +1,21 @@
+package org.automlwb;
+
+/**
+ * The one entry point of the jar: no arguments opens the desktop app, a command runs headless.
+ *
+ * <p>A plain class (not a JavaFX {@code Application}) so that the classpath launch works, and so that
+ * headless commands never touch JavaFX.
+ */
+public final class Main {
+    private Main() { }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            // The app logs to a rolling file under the user's home; commands log to the console.
+            System.setProperty("logback.configurationFile", "logback-app.xml");
+            org.automlwb.ui.DesktopLauncher.launch(args);
+        } else {
+            System.exit(org.automlwb.cli.Cli.execute(args));
+        }
+    }
+}

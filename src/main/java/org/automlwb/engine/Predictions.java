@@ -1,0 +1,33 @@
+package org.automlwb.engine;
+
+/**
+ * Predictions for a set of rows: class probabilities (classification) or values (regression).
+ *
+ * <p>Out-of-fold predictions, test predictions and ensemble predictions all take this form, so one set of
+ * metric functions serves them all.
+ *
+ * @param probabilities n rows x k classes, each row summing to 1, columns in the order of
+ *                      {@link Targets#classNames()}; null for regression
+ * @param values        n predicted values; null for classification
+ */
+public record Predictions(double[][] probabilities, double[] values) {
+    public static Predictions ofProbabilities(double[][] probabilities) { return new Predictions(probabilities, null); }
+
+    public static Predictions ofValues(double[] values) { return new Predictions(null, values); }
+
+    public int size() { return probabilities != null ? probabilities.length : values.length; }
+
+    public boolean isClassification() { return probabilities != null; }
+
+    /** The most probable class index of each row (classification only). */
+    public int[] argmax() {
+        int[] out = new int[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            double[] p = probabilities[i];
+            int best = 0;
+            for (int j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+            out[i] = best;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.automlwb.engine.algo;
+
+import java.util.List;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.space.Config;
+import org.automlwb.engine.space.SearchSpace;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+
+/**
+ * One learning algorithm of the catalogue: it declares its search space, its strong defaults and its cost,
+ * and builds a Tribuo {@link Trainer} for a configuration. The search never looks inside; a new algorithm
+ * plugs in by implementing this and registering in {@link AlgorithmCatalogue}.
+ */
+public interface Algorithm {
+    /** Stable id used in JSON, on the command line and in the leaderboard (e.g. {@code xgboost}). */
+    String id();
+
+    /** Name shown to people (e.g. "XGBoost"). */
+    String displayName();
+
+    /** Whether it can learn this task at all. */
+    boolean supports(TaskType task);
+
+    /** Whether it should run on this data (e.g. KNN and LibSVM only on small data). */
+    default boolean appliesTo(DataShape shape) { return supports(shape.task()); }
+
+    /** The hyperparameters a search may vary for this task. */
+    SearchSpace space(TaskType task);
+
+    /** Strong default configurations, cheapest first: the portfolio tried before any model-based search. */
+    List<Config> portfolio(TaskType task, DataShape shape);
+
+    /** Relative cost of one fit versus a logistic regression on the same data (1.0); used to order work. */
+    double relativeCost(DataShape shape);
+
+    /** Whether numeric inputs must be standardised first (linear models, SVMs, KNN). */
+    boolean needsScaling();
+
+    /** Native threads one fit uses (XGBoost's nThread); 1 for plain Java trainers. */
+    default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
+
+    /**
+     * Builds the trainer. The output type is {@code Label} for classification and {@code Regressor} for
+     * regression.
+     *
+     * @param threads native threads the trainer may use (only XGBoost uses more than one)
+     */
+    Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads);
+}
