@@ -14,7 +14,7 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     static Duration parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.matches("\\d+(\\.\\d+)?")) return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms)").matcher(v);
+        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(v);
         long millis = 0;
         int end = 0;
         while (m.find()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.space.SpaceFile;
 
 /**
  * Everything that defines an AutoML run, apart from the data. Immutable.
@@ -21,11 +22,13 @@ import org.automlwb.engine.TaskType;
  * @param holdoutAbove    rows above which a stratified holdout replaces k-fold
  * @param trialCapSeconds wall seconds one trial may take at most (0 = a share of the budget)
  * @param ensemble        whether to build a Caruana ensemble at the end
+ * @param space           algorithms switched off and ranges replaced (the search-space editor / space.json)
  */
 public record RunSpec(String target, TaskType task, Metric metric, Duration budget, int maxTrials, int threads,
                       long seed, String search, List<String> algorithms, int folds, int holdoutAbove,
-                      double trialCapSeconds, boolean ensemble) {
+                      double trialCapSeconds, boolean ensemble, SpaceFile space) {
     public RunSpec {
+        if (space == null) space = SpaceFile.empty();
         algorithms = List.copyOf(algorithms);
         if (budget == null && maxTrials <= 0) {
             throw new IllegalArgumentException("a run needs a budget or a maximum number of trials");
@@ -37,7 +40,7 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
     /** A run with the usual defaults: 60 s, all cores, seed 42, automatic search, 5 folds, ensemble on. */
     public static RunSpec defaults(String target) {
         return new RunSpec(target, null, null, Duration.ofSeconds(60), 0,
-                Runtime.getRuntime().availableProcessors(), 42L, "auto", List.of(), 5, 50_000, 0, true);
+                Runtime.getRuntime().availableProcessors(), 42L, "auto", List.of(), 5, 50_000, 0, true, SpaceFile.empty());
     }
 
     /**
@@ -48,46 +51,51 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
 
     public RunSpec withBudget(Duration b) {
         return new RunSpec(target, task, metric, b, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withMaxTrials(int n) {
         return new RunSpec(target, task, metric, budget, n, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withThreads(int n) {
         return new RunSpec(target, task, metric, budget, maxTrials, n, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withSeed(long s) {
         return new RunSpec(target, task, metric, budget, maxTrials, threads, s, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withTask(TaskType t) {
         return new RunSpec(target, t, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withMetric(Metric m) {
         return new RunSpec(target, task, m, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withSearch(String s) {
         return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, s, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
     }
 
     public RunSpec withAlgorithms(List<String> ids) {
         return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, ids, folds, holdoutAbove,
-                trialCapSeconds, ensemble);
+                trialCapSeconds, ensemble, space);
+    }
+
+    public RunSpec withSpace(SpaceFile f) {
+        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds,
+                holdoutAbove, trialCapSeconds, ensemble, f);
     }
 
     public RunSpec withEnsemble(boolean e) {
         return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds,
-                holdoutAbove, trialCapSeconds, e);
+                holdoutAbove, trialCapSeconds, e, space);
     }
 }
