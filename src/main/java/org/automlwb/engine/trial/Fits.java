@@ -79,7 +79,8 @@ final class Fits {
     /** One line saying what went wrong: the exception's kind and its first message line. */
     static String reason(Throwable t) {
         if (t instanceof OutOfMemoryError) {
-            return "out of memory (" + t.getMessage() + "): try fewer threads, a smaller model or more heap (-Xmx)";
+            String what = blank(t.getMessage()) ? "" : " (" + t.getMessage() + ")";
+            return "out of memory" + what + ": try fewer threads, a smaller model or more heap (-Xmx)";
         }
         Throwable withMessage = t;
         while (blank(withMessage.getMessage()) && withMessage.getCause() != null) withMessage = withMessage.getCause();

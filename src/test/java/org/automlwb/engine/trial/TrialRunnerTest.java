@@ -213,6 +213,33 @@ class TrialRunnerTest {
     }
 
     @Test
+    void concurrentTrialsShareFoldsAndAgree() throws Exception {
+        FoldData folds = folds(TestData.binary(300, 10), ValidationSettings.defaults());
+        TrialRunner runner = runner(folds, Metric.AUC);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<TrialResult>> results = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int id = i;
+                results.add(pool.submit(() -> runner.run(spec(id, LOGISTIC), LOGISTIC, Pruner.none(),
+                        CancelToken.none(), later())));
+            }
+            TrialResult first = results.get(0).get();
+            assertEquals(TrialStatus.OK, first.status(), first.error());
+            for (Future<TrialResult> f : results) {
+                TrialResult r = f.get();
+                assertEquals(first.score(), r.score(), 0.0); // same seed, same folds: same score
+                for (int i = 0; i < 300; i++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(first.oof().probabilities()[i],
+                            r.oof().probabilities()[i], 0.0);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void foldsArePreparedOnceAndShared() throws Exception {
         FoldData folds = folds(TestData.binary(100, 9), ValidationSettings.defaults());
         PreparedFold<Label> a = folds.fold(1, true);
