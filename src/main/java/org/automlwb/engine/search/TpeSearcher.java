@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * tried first, cheapest first. Otherwise algorithm a is drawn with probability
  * {@code (1 - exploration) * w_a / sum(w) + exploration / K}, where
  * {@code w_a = exp(-(gap_a - kappa / sqrt(n_a))) * (cheapest cost / cost_a)^costExponent},
- * {@code gap_a} is the distance of a's best loss from the overall best in units of the typical spread of
- * losses (median OK loss minus best), {@code n_a} its OK trial count, and {@code w_a = 0} for an algorithm
+ * {@code gap_a} is the distance of a's best loss from the overall best in units of the spread of the good
+ * losses (the gamma-quantile of all OK losses minus the best, at least a quarter of median minus best), {@code n_a} its OK trial count, and {@code w_a = 0} for an algorithm
  * without OK trials. The exploration share means no live algorithm is ever starved. An algorithm with
  * {@link Options#maxFailures} failed or timed-out trials and none OK is dropped. Costs come only from
  * {@link Algorithm#relativeCost}, never from measured seconds, which would make runs irreproducible.
@@ -58,7 +58,7 @@ public final class TpeSearcher implements Searcher {
     private static final Logger LOG = LoggerFactory.getLogger(TpeSearcher.class);
     private static final long SALT = 0x7BE0L;
     /** Optimism for algorithms with few trials, in units of the loss spread. */
-    private static final double KAPPA = 0.5;
+    private static final double KAPPA = 2.0;
 
     /**
      * Tuning knobs.
@@ -69,13 +69,15 @@ public final class TpeSearcher implements Searcher {
      * @param maxFailures  failed or timed-out trials, with none OK, after which an algorithm is dropped
      * @param exploration  share of algorithm choices spread uniformly over live algorithms [0, 1]
      * @param costExponent how strongly cheaper algorithms are preferred (0 = not at all)
+     * @param warmup       trials (completed or running) the cheapest algorithm gets before the bandit decides;
+     *                     one fewer per factor of 4 in relative cost, at least 1
      */
     public record Options(double gamma, int candidates, int minTrials, int maxFailures, double exploration,
-                          double costExponent) {
+                          double costExponent, int warmup) {
         public Options {
             if (!(gamma > 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in (0, 1): " + gamma);
-            if (candidates < 1 || minTrials < 1 || maxFailures < 1) {
-                throw new IllegalArgumentException("candidates, minTrials and maxFailures must be >= 1");
+            if (candidates < 1 || minTrials < 1 || maxFailures < 1 || warmup < 1) {
+                throw new IllegalArgumentException("candidates, minTrials, maxFailures and warmup must be >= 1");
             }
             if (!(exploration >= 0 && exploration <= 1)) {
                 throw new IllegalArgumentException("exploration must be in [0, 1]: " + exploration);
@@ -83,8 +85,8 @@ public final class TpeSearcher implements Searcher {
             if (!(costExponent >= 0)) throw new IllegalArgumentException("costExponent must be >= 0");
         }
 
-        /** gamma 0.25, 24 candidates, 5 trials before modelling, 3 failures, 10% exploration, cost^0.5. */
-        public static Options defaults() { return new Options(0.25, 24, 5, 3, 0.10, 0.5); }
+        /** gamma 0.25, 24 candidates, 5 trials before modelling, 3 failures, 10% exploration, cost^0.5, 3 warm-up. */
+        public static Options defaults() { return new Options(0.25, 24, 5, 3, 0.10, 0.5, 3); }
     }
 
     private record Observation(int trialId, Config config, double loss) { }
@@ -147,32 +149,46 @@ public final class TpeSearcher implements Searcher {
     }
 
     private Algorithm chooseAlgorithm(List<Algorithm> live, SplittableRandom rng) {
+        double minCost = live.stream().mapToDouble(pool::cost).min().orElseThrow();
+        Algorithm warm = null;
+        double warmFill = Double.POSITIVE_INFINITY;
         for (Algorithm a : live) {
             AlgorithmPool.Stats s = pool.stats(a);
-            if (s.completed == 0 && s.pending.isEmpty()) return a;
+            int quota = warmupQuota(pool.cost(a) / minCost);
+            double fill = (s.completed + s.pending.size()) / (double) quota;
+            if (fill < 1 && fill < warmFill) {
+                warm = a;
+                warmFill = fill;
+            }
         }
+        if (warm != null) return warm;
+
         double best = Double.POSITIVE_INFINITY;
         List<Double> all = new ArrayList<>();
-        double minCost = Double.POSITIVE_INFINITY;
         for (Algorithm a : live) {
             for (Observation o : good.get(a.id())) {
                 all.add(o.loss());
                 best = Math.min(best, o.loss());
             }
-            minCost = Math.min(minCost, pool.cost(a));
         }
         double[] w = new double[live.size()];
         double total = 0;
         if (!all.isEmpty()) {
             all.sort(null);
             double median = all.get(all.size() / 2);
-            double scale = Math.max(median - best, 1e-9 * (1 + Math.abs(best)));
+            double scale = lossScale(live, median - best, best);
+            double sharpness = Math.max(1, Math.sqrt(all.size() / (double) live.size()));
             for (int i = 0; i < w.length; i++) {
                 List<Observation> obs = good.get(live.get(i).id());
                 if (obs.isEmpty()) continue;
                 double bestA = obs.stream().mapToDouble(Observation::loss).min().orElseThrow();
-                double gap = (bestA - best) / scale - KAPPA / Math.sqrt(obs.size());
-                w[i] = Math.exp(-gap) * Math.pow(minCost / pool.cost(live.get(i)), options.costExponent());
+                // Optimism in proportion to the algorithm's own spread of losses: one whose configurations
+                // differ a lot, and that has few trials, may well still beat its best so far.
+                double spread = obs.size() > 1 ? standardDeviation(obs) : median - best;
+                double optimistic = bestA - KAPPA * spread / Math.sqrt(obs.size());
+                double gap = Math.max(0, optimistic - best) / scale;
+                w[i] = Math.exp(-sharpness * gap)
+                        * Math.pow(minCost / pool.cost(live.get(i)), options.costExponent());
                 total += w[i];
             }
         }
@@ -184,6 +200,39 @@ public final class TpeSearcher implements Searcher {
             if (r < acc) return live.get(i);
         }
         return live.get(live.size() - 1);
+    }
+
+    /**
+     * The unit in which gaps between algorithms are measured: the mean over algorithms of the standard
+     * deviation of their own losses, so that it does not shrink when one consistent algorithm has had most of
+     * the trials. Falls back to {@code fallback} (median minus best loss) before any algorithm has two.
+     */
+    private double lossScale(List<Algorithm> live, double fallback, double best) {
+        double sum = 0;
+        int count = 0;
+        for (Algorithm a : live) {
+            List<Observation> obs = good.get(a.id());
+            if (obs.size() < 2) continue;
+            sum += standardDeviation(obs);
+            count++;
+        }
+        double scale = count > 0 ? sum / count : fallback;
+        return Math.max(scale, 1e-9 * (1 + Math.abs(best)));
+    }
+
+    private static double standardDeviation(List<Observation> obs) {
+        double mean = obs.stream().mapToDouble(Observation::loss).average().orElse(0);
+        double ss = obs.stream().mapToDouble(o -> (o.loss() - mean) * (o.loss() - mean)).sum();
+        return Math.sqrt(ss / (obs.size() - 1));
+    }
+
+    /**
+     * Trials an algorithm gets before the bandit may neglect it: {@link Options#warmup} for the cheapest,
+     * one fewer for each factor of 4 in relative cost, at least 1.
+     */
+    private int warmupQuota(double costRatio) {
+        int fewer = (int) Math.floor(Math.log(Math.max(1, costRatio)) / Math.log(4));
+        return Math.max(1, options.warmup() - fewer);
     }
 
     /** A configuration for {@code a} not tried before, or null when none is found (the space is exhausted). */
