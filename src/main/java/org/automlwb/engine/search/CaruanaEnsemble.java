@@ -204,24 +204,17 @@ public final class CaruanaEnsemble {
 
         /** The average of the picked candidates and {@code c}, in the scratch predictions. */
         Predictions withCandidate(int c) {
-            double[] f = flat[c];
-            double inv = 1.0 / (picks + 1);
-            fill(j -> (sum[j] + f[j]) * inv);
-            return scratch;
+            return fill(flat[c], 1.0, 1.0 / (picks + 1));
         }
 
         /** Candidate {@code c} alone, in the scratch predictions. */
         Predictions candidateOnly(int c) {
-            double[] f = flat[c];
-            fill(j -> f[j]);
-            return scratch;
+            return fill(flat[c], 0.0, 1.0);
         }
 
         /** The average of the picked candidates, in the scratch predictions. */
         Predictions current() {
-            double inv = 1.0 / picks;
-            fill(j -> sum[j] * inv);
-            return scratch;
+            return fill(flat[0], 1.0, 1.0 / picks, 0.0);
         }
 
         /** A fresh (not scratch) weighted average with weights proportional to {@code counts}. */
@@ -239,16 +232,24 @@ public final class CaruanaEnsemble {
             return Predictions.ofProbabilities(rows);
         }
 
-        private void fill(java.util.function.IntToDoubleFunction value) {
+        private Predictions fill(double[] extra, double sumWeight, double scale) {
+            return fill(extra, sumWeight, scale, 1.0);
+        }
+
+        /** scratch = (sumWeight * sum + extraWeight * extra) * scale, row by row; plain loops for speed. */
+        private Predictions fill(double[] extra, double sumWeight, double scale, double extraWeight) {
             if (k == 0) {
-                for (int i = 0; i < n; i++) scratchValues[i] = value.applyAsDouble(i);
+                for (int i = 0; i < n; i++) scratchValues[i] = (sumWeight * sum[i] + extraWeight * extra[i]) * scale;
             } else {
                 for (int i = 0; i < n; i++) {
                     double[] row = scratchRows[i];
                     int base = i * k;
-                    for (int j = 0; j < k; j++) row[j] = value.applyAsDouble(base + j);
+                    for (int j = 0; j < k; j++) {
+                        row[j] = (sumWeight * sum[base + j] + extraWeight * extra[base + j]) * scale;
+                    }
                 }
             }
+            return scratch;
         }
     }
 }
