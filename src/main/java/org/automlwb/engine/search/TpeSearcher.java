@@ -36,15 +36,19 @@ import org.slf4j.LoggerFactory;
  * ones are modelled only over the trials where they were active); {@link Options#candidates} configurations
  * are drawn from l and the one with the largest l(x)/g(x) that has not been tried is suggested.
  *
- * <p><b>Algorithm.</b> An applicable algorithm that has never completed a trial and has none running is
- * tried first, cheapest first. Otherwise algorithm a is drawn with probability
- * {@code (1 - exploration) * w_a / sum(w) + exploration / K}, where
- * {@code w_a = exp(-(gap_a - kappa / sqrt(n_a))) * (cheapest cost / cost_a)^costExponent},
- * {@code gap_a} is the distance of a's best loss from the overall best in units of the spread of the good
- * losses (the gamma-quantile of all OK losses minus the best, at least a quarter of median minus best), {@code n_a} its OK trial count, and {@code w_a = 0} for an algorithm
- * without OK trials. The exploration share means no live algorithm is ever starved. An algorithm with
- * {@link Options#maxFailures} failed or timed-out trials and none OK is dropped. Costs come only from
- * {@link Algorithm#relativeCost}, never from measured seconds, which would make runs irreproducible.
+ * <p><b>Algorithm.</b> Warm-up first: while some live algorithm has had fewer trials (completed or running)
+ * than its quota ({@link Options#warmup} for the cheapest, one fewer per factor of 4 in relative cost, at
+ * least 1), the one with the smallest share of its quota gets the trial, cheapest first on ties. After that
+ * algorithm a is drawn with probability {@code (1 - exploration) * w_a / sum(w) + exploration / K} (K live
+ * algorithms; the exploration share means none is ever starved), where
+ * {@code w_a = exp(-s * max(0, best_a - kappa * sd_a / sqrt(n_a) - best) / scale) * (cheapest cost / cost_a)^costExponent}:
+ * {@code best_a}, {@code sd_a}, {@code n_a} are the best loss, standard deviation and count of a's OK trials
+ * (an algorithm whose configurations differ a lot and that has few trials may still improve, so it is judged
+ * optimistically), {@code best} the overall best loss, {@code scale} the mean of the algorithms' {@code sd_a},
+ * {@code s = max(1, sqrt(OK trials / K))} a sharpness that grows with evidence, kappa = 2, and {@code w_a = 0}
+ * for an algorithm without OK trials. An algorithm with {@link Options#maxFailures} failed or timed-out
+ * trials and none OK is dropped. Costs come only from {@link Algorithm#relativeCost}, never from measured
+ * seconds, which would make runs irreproducible.
  *
  * <p><b>Determinism.</b> The choices for trial {@code n} come from a generator seeded by the run seed and
  * {@code n} alone, so with the same seed and the same sequence of {@code suggest} / {@code onTrialComplete}
@@ -57,7 +61,7 @@ public final class TpeSearcher implements Searcher {
     public static final String ORIGIN = "tpe";
     private static final Logger LOG = LoggerFactory.getLogger(TpeSearcher.class);
     private static final long SALT = 0x7BE0L;
-    /** Optimism for algorithms with few trials, in units of the loss spread. */
+    /** Optimism for algorithms with few trials, in standard deviations of their own losses. */
     private static final double KAPPA = 2.0;
 
     /**
