@@ -29,14 +29,9 @@ public record RecipePipeline(Recipe recipe) implements FeaturePipeline {
             return recipe.featureNames();
         }
 
-        /**
-         * INTEGRATION POINT: returns {@code recipe.toJson()} once the prep package provides it (it is absent
-         * from the stub this was written against). Until then saving a recipe-based model fails loudly.
-         */
         @Override
         public String toJson() {
-            throw new UnsupportedOperationException(
-                    "RecipePipeline.Fitted.toJson: wire FittedRecipe.toJson() here (prep API)");
+            return recipe.toJson();
         }
     }
 }

@@ -16,4 +16,12 @@ public final class FittedRecipe {
     public List<String> featureNames() {
         throw new UnsupportedOperationException("TODO prep");
     }
+
+    public String toJson() {
+        throw new UnsupportedOperationException("TODO prep");
+    }
+
+    public static FittedRecipe fromJson(String json) {
+        throw new UnsupportedOperationException("TODO prep");
+    }
 }

@@ -22,4 +22,12 @@ public final class Recipe {
     public FittedRecipe fit(Table train, String target) {
         throw new UnsupportedOperationException("TODO prep");
     }
+
+    public String toJson() {
+        throw new UnsupportedOperationException("TODO prep");
+    }
+
+    public static Recipe fromJson(String json) {
+        throw new UnsupportedOperationException("TODO prep");
+    }
 }
