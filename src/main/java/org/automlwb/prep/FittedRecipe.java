@@ -54,7 +54,7 @@ public final class FittedRecipe {
             if (name.equals(target)) {
                 throw RecipeInputException.of("the recipe makes a feature with the target's name", name, "rename the target column");
             }
-            double median = Stats.quantile(Stats.sortedFinite(frame.col(name).num()), 0.5);
+            double median = Stats.median(frame.col(name).num());
             fallbacks[f] = Double.isNaN(median) ? 0 : median;
         }
         Set<String> read = frame.rawRead();

@@ -123,7 +123,7 @@ public record ImputeStep(List<String> columns, Strategy strategy, String value, 
 
     private double numberFill(Col col, String name) {
         double v = switch (strategy) {
-            case MEDIAN -> Stats.quantile(Stats.sortedFinite(col.num()), 0.5);
+            case MEDIAN -> Stats.median(col.num());
             case MEAN -> Stats.mean(col.num());
             case MOST_FREQUENT -> Stats.mostFrequent(col.num());
             case CONSTANT -> constant(col.kind(), name);

@@ -46,18 +46,25 @@ public record ScaleStep(List<String> columns, Method method) implements Step {
     public FittedStep fit(Frame frame) {
         List<Affine> params = new ArrayList<>();
         for (String name : Steps.resolve(columns, frame, Steps::continuous)) {
-            double[] sorted = Stats.sortedFinite(frame.col(name).num());
+            double[] values = frame.col(name).num();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (v < min) min = v;
+                if (v > max) max = v;
+            }
             double center;
             double scale;
-            if (sorted.length == 0 || sorted[0] == sorted[sorted.length - 1]) {
-                center = sorted.length == 0 ? 0 : sorted[0];
+            if (!(min < max)) {
+                // One value (or none): centre on it so the column becomes exactly 0.
+                center = min == Double.POSITIVE_INFINITY ? 0 : min;
                 scale = 1;
             } else if (method == Method.STANDARD) {
-                center = Stats.mean(sorted);
-                scale = Stats.std(sorted, center);
+                center = Stats.mean(values);
+                scale = Stats.std(values, center);
             } else {
-                center = sorted[0];
-                scale = sorted[sorted.length - 1] - sorted[0];
+                center = min;
+                scale = max - min;
             }
             if (!(scale > 0) || !Double.isFinite(scale)) scale = 1;
             params.add(new Affine(name, center, scale));

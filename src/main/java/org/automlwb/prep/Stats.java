@@ -28,6 +28,48 @@ final class Stats {
         return frac == 0 ? sorted[lo] : sorted[lo] + frac * (sorted[hi] - sorted[lo]);
     }
 
+    /**
+     * Median of the finite values (the mean of the two middle ones for an even count), NaN when there are none.
+     * Selection instead of a full sort: the fit takes a median of every output feature.
+     */
+    static double median(double[] values) {
+        double[] a = new double[values.length];
+        int n = 0;
+        for (double v : values) if (Double.isFinite(v)) a[n++] = v;
+        if (n == 0) return Double.NaN;
+        int mid = (n - 1) / 2;
+        double lower = select(a, n, mid);
+        if (n % 2 == 1) return lower;
+        // After selection everything right of mid is >= lower: the upper middle is their minimum.
+        double upper = Double.POSITIVE_INFINITY;
+        for (int i = mid + 1; i < n; i++) upper = Math.min(upper, a[i]);
+        return lower + 0.5 * (upper - lower);
+    }
+
+    /** Hoare's quickselect: the k-th smallest of a[0..n), partially reordering a; deterministic middle pivot. */
+    private static double select(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    double t = a[i]; a[i] = a[j]; a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
+    }
+
     /** Mean of the finite values; NaN when there are none. */
     static double mean(double[] values) {
         double sum = 0;
