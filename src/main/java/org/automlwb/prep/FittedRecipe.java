@@ -93,7 +93,7 @@ public final class FittedRecipe {
                 throw RecipeInputException.of("is missing from the data", in.name(),
                         "the model needs these columns: " + String.join(", ", inputColumns.stream().map(InputColumn::name).toList()));
             }
-            Col col = Values.convert(Values.read(data.column(in.name())), in.kind(), in.name(), true);
+            Col col = Values.convert(Values.read(Steps.column(data, in.name())), in.kind(), in.name(), true);
             cols.put(in.name(), col.asRaw());
         }
         Frame frame = new Frame(cols, data.rowCount());
@@ -123,7 +123,7 @@ public final class FittedRecipe {
         }
         if (patched > 0) LOG.debug("filled {} values still missing after the recipe with training medians", patched);
         if (target != null && input.columnNames().contains(target)) {
-            Column<?> t = input.column(target);
+            Column<?> t = Steps.column(input, target);
             out.addColumns(frame.filtered() ? t.subset(frame.sourceRows()) : t.copy());
         }
         return out;
@@ -140,7 +140,7 @@ public final class FittedRecipe {
                     throw RecipeInputException.of("is missing from the data", in.name(),
                             "the model needs these columns: " + String.join(", ", inputColumns.stream().map(InputColumn::name).toList()));
                 }
-                Values.convert(Values.read(data.column(in.name())), in.kind(), in.name(), true);
+                Values.convert(Values.read(Steps.column(data, in.name())), in.kind(), in.name(), true);
             }
         } catch (RecipeInputException e) {
             throw e.badInput();

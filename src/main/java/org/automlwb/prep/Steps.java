@@ -1,8 +1,11 @@
 package org.automlwb.prep;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Predicate;
 import org.automlwb.data.ColumnKind;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /** Helpers the step records share. */
 final class Steps {
@@ -10,7 +13,17 @@ final class Steps {
 
     private Steps() { }
 
-    static List<String> copy(List<String> names) { return names == null ? List.of() : List.copyOf(names); }
+    /** An immutable copy without repeats (a column listed twice is treated once). */
+    static List<String> copy(List<String> names) {
+        return names == null ? List.of() : List.copyOf(new LinkedHashSet<>(names));
+    }
+
+    /** The column with exactly this name: Tablesaw's own lookup ignores case. */
+    static Column<?> column(Table table, String name) {
+        int index = table.columnNames().indexOf(name);
+        if (index < 0) throw new IllegalArgumentException("no column " + name);
+        return table.column(index);
+    }
 
     /** "a, b and c", or "a, b, c, d, e, f and 12 more"; {@code whenEmpty} for an empty list. */
     static String join(List<String> names, String whenEmpty) {
