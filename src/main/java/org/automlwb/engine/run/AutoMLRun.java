@@ -158,12 +158,13 @@ public final class AutoMLRun {
         TrialResult leader = null;
         Map<Integer, Double> weights = Map.of();
         if (ensembleEntry != null) {
+            Map<Integer, Double> chosen = ensemble.weights();
             List<TrialResult> members = board.withOof().stream()
-                    .filter(r -> ensemble.weight(r.spec().trialId()) > 0).toList();
-            model = builder.ensemble(members, ensemble.weights(), endOf(deadline, 0));
+                    .filter(r -> chosen.getOrDefault(r.spec().trialId(), 0.0) > 0).toList();
+            model = builder.ensemble(members, chosen, endOf(deadline, 0));
             if (model != null) {
                 leader = ensembleEntry;
-                weights = ensemble.weights();
+                weights = chosen;
                 board.add(ensembleEntry);
                 events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), ensembleEntry));
             }
