@@ -31,6 +31,12 @@ public final class LibSvm implements Algorithm {
     static final int MAX_ROWS = 5_000;
     private static final double CACHE_MB = 200.0;
 
+    static {
+        // LIBSVM prints its optimiser progress to System.out (JVM-wide): that would corrupt command-line output
+        // such as JSON. Tribuo does not silence it, unlike LIBLINEAR's.
+        libsvm.svm.svm_set_print_string_function(message -> { });
+    }
+
     @Override public String id() { return "libsvm"; }
 
     @Override public String displayName() { return "Support vector machine (RBF)"; }
