@@ -19,8 +19,8 @@ public final class AlgorithmCatalogue {
             new Knn(),
             new LibSvm(),
             new XgBoost(),
-            Forest.extraTrees(),
-            Forest.randomForest());
+            Forest.randomForest(),
+            Forest.extraTrees());
 
     private AlgorithmCatalogue() { }
 

@@ -65,17 +65,20 @@ public final class Forest implements Algorithm {
 
     @Override
     public List<Config> portfolio(TaskType task, DataShape shape) {
+        // Leaves of at least 5 rows (more on big data) keep files and fit times in check: Tribuo stores every
+        // node, and 100 fully grown extra trees on 3,000 rows x 10 features made a 27 MB model.
+        double minChild = Math.max(5.0, Math.min(32.0, shape.rows() / 2_000.0));
         Config config = Config.of(TREES, trees(shape.rows()), FEATURE_FRACTION, defaultFraction(shape.features()),
-                TreeParams.MAX_DEPTH, 24, TreeParams.MIN_CHILD_WEIGHT, 2.0);
+                TreeParams.MAX_DEPTH, 20, TreeParams.MIN_CHILD_WEIGHT, minChild);
         return List.of(task.isClassification() ? config.with(TreeParams.CRITERION, "gini") : config);
     }
 
     /** Tree count for the portfolio: forests train members one by one, so fewer trees on more rows. */
     static int trees(int rows) {
-        if (rows <= 5_000) return 100;
-        if (rows <= 20_000) return 60;
-        if (rows <= 100_000) return 30;
-        return 15;
+        if (rows <= 5_000) return 80;
+        if (rows <= 20_000) return 50;
+        if (rows <= 100_000) return 25;
+        return 12;
     }
 
     /** The usual defaults: sqrt(features) per split for classification-like forests, at least a third. */
@@ -87,8 +90,9 @@ public final class Forest implements Algorithm {
 
     @Override
     public double relativeCost(DataShape shape) {
-        // One Tribuo CART tree costs roughly three logistic fits; random splits save about half of that.
-        return trees(shape.rows()) * (extraTrees ? 1.5 : 3.0);
+        // Measured on 3,000 x 10 (binary): 80 trees took 38x (random forest) and 44x (extra trees: random splits
+        // grow deeper trees) a LIBLINEAR logistic fit.
+        return trees(shape.rows()) * (extraTrees ? 0.6 : 0.5);
     }
 
     @Override public boolean needsScaling() { return false; }

@@ -80,7 +80,7 @@ public final class XgBoost implements Algorithm {
 
     @Override
     public double relativeCost(DataShape shape) {
-        // About 4-6 s for 300 trees on 16k x 18 on one core, against ~0.3 s for a logistic fit.
+        // 150 trees of depth 4 on 3,000 x 10, one thread: 14x a LIBLINEAR logistic fit.
         return 15.0;
     }
 

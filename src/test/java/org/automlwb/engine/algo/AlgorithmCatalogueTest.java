@@ -24,7 +24,7 @@ class AlgorithmCatalogueTest {
     void catalogueHasAFixedOrderOfUniqueIds() {
         List<String> ids = AlgorithmCatalogue.all().stream().map(Algorithm::id).toList();
         assertEquals(List.of("baseline", "naive_bayes", "liblinear", "elastic_net", "lars_lasso", "linear_sgd",
-                "cart", "knn", "libsvm", "xgboost", "extra_trees", "random_forest"), ids);
+                "cart", "knn", "libsvm", "xgboost", "random_forest", "extra_trees"), ids);
         assertEquals("xgboost", AlgorithmCatalogue.byId("xgboost").orElseThrow().id());
         assertTrue(AlgorithmCatalogue.byId("adam_mlp").isEmpty());
     }

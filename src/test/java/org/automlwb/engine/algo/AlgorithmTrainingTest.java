@@ -36,6 +36,8 @@ class AlgorithmTrainingTest {
     private static final int TEST_ROWS = 200;
     private static final int SAMPLES_PER_SPACE = 3;
     private static final long SEED = 42L;
+    /** Tree counts are capped (and one thread used) so the suite stays fast on a shared two-core machine. */
+    private static final int MAX_TREES = 100;
 
     private static final Map<Variant, Data> DATA = new HashMap<>();
     private static Path dir;
@@ -90,7 +92,8 @@ class AlgorithmTrainingTest {
                 for (int i = 0; i < SAMPLES_PER_SPACE && !algorithm.space(task).params().isEmpty(); i++) {
                     configs.add(sampler.sample(algorithm.space(task)));
                 }
-                for (Config config : configs) {
+                for (Config declared : configs) {
+                    Config config = capTrees(declared);
                     String name = algorithm.id() + " " + task.key() + " {" + config + "}";
                     tests.add(DynamicTest.dynamicTest(name, () -> {
                         try {
@@ -111,7 +114,7 @@ class AlgorithmTrainingTest {
         synchronized (DATA) {
             data = DATA.computeIfAbsent(Variant.of(algorithm, task), Data::of);
         }
-        int threads = algorithm.threadsPerFit(config, 2);
+        int threads = algorithm.threadsPerFit(config, 1);
         Model<?> model = train(algorithm.trainer(task, config, SEED, threads), data.train());
 
         if (task.isClassification()) {
@@ -132,6 +135,11 @@ class AlgorithmTrainingTest {
         Model<?> loaded = Model.deserializeFromFile(file);
         assertEquals(model.generatesProbabilities(), loaded.generatesProbabilities());
         assertSamePredictions(predict(model, data.test()), predict(loaded, data.test()));
+    }
+
+    private static Config capTrees(Config config) {
+        Object trees = config.values().get("trees");
+        return trees instanceof Integer n && n > MAX_TREES ? config.with("trees", MAX_TREES) : config;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
