@@ -1,7 +1,6 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
-import java.util.Set;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.ChoiceParam;
 import org.automlwb.engine.space.Config;
