@@ -140,14 +140,13 @@ final class CsvTokenizer {
         for (;;) {
             if (p >= limit) {
                 pos = p;
-                int shift = fill();
-                if (shift >= 0) {
-                    p -= shift;
-                    fieldStart -= shift;
-                    contentEnd -= shift;
-                    quotePos -= shift;
-                    continue;
-                }
+                int r = fill();
+                int shift = r >= 0 ? r : -r - 1;
+                p -= shift;
+                fieldStart -= shift;
+                contentEnd -= shift;
+                quotePos -= shift;
+                if (r >= 0) continue;
                 if (overflow) {
                     overflow = false;
                     markProblem("the record is longer than " + maxBufferChars + " characters", count);
@@ -291,14 +290,14 @@ final class CsvTokenizer {
             if (p >= limit) {
                 recStart = p;
                 pos = p;
-                int shift = fill();
-                if (shift < 0) {
+                int r = fill();
+                if (r < 0) {
                     overflow = false;
                     pos = limit;
                     recLastLine = line;
                     return;
                 }
-                p -= shift;
+                p -= r;
                 continue;
             }
             char c = buf[p];
@@ -316,8 +315,8 @@ final class CsvTokenizer {
     /**
      * Moves the current record to the start of the buffer (growing it if needed) and reads more input.
      *
-     * @return the shift applied to buffer indices, or -1 at end of input or when the record outgrew the
-     *         buffer limit ({@link #overflow} set)
+     * @return the shift {@code s} applied to buffer indices when more input was read; {@code -s - 1} at the end
+     *         of input or when the record outgrew the buffer limit ({@link #overflow} set, and then s is 0)
      */
     private int fill() throws IOException {
         if (eof) return -1;
@@ -341,7 +340,7 @@ final class CsvTokenizer {
         int r = in.read(buf, limit, buf.length - limit);
         if (r < 0) {
             eof = true;
-            return -1;
+            return -shift - 1;
         }
         limit += r;
         return shift;
