@@ -38,8 +38,9 @@ import tech.tablesaw.columns.Column;
  *       day-first wins. Date-times are ISO; a column mixing ISO dates and date-times is DATETIME.</li>
  *   <li>Decimal commas: forced by {@link CsvOptions#decimalComma()}, else tried first (and dot decimals second)
  *       when the delimiter is ';'. Thousands separators are accepted in groups of three.</li>
- *   <li>An all-missing column is TEXT. A last column with a blank name (or no header) and no values at all, as
- *       left by a trailing delimiter on every line, is dropped.</li>
+ *   <li>An all-missing column is TEXT. A last column with a blank name (or a blank first value when there is no
+ *       header) and no values at all, as left by a trailing delimiter on every line, is dropped; rows without
+ *       that trailing field are accepted.</li>
  *   <li>Rows with extra fields that are all empty (trailing delimiters) are accepted; other field-count
  *       mismatches, unterminated quotes, control characters and cells over 1,000,000 characters are malformed
  *       rows, handled by {@link CsvOptions#malformedRows()}.</li>
@@ -219,7 +220,8 @@ public final class CsvLoader {
                 List<String> first = new ArrayList<>(t.size());
                 for (int i = 0; i < t.size(); i++) first.add(t.text(i));
                 names = dialect.header() ? HeaderNames.normalise(first) : HeaderNames.numbered(first.size());
-                lastOptional = !dialect.header() || first.get(first.size() - 1).isBlank();
+                // A blank last field in the first record is the mark of a trailing delimiter on every line.
+                lastOptional = first.get(first.size() - 1).isBlank();
                 inference = new ColumnInference[names.size()];
                 List<NumberStyle> styles = DialectSniffer.numberStyles(options, dialect.delimiter());
                 checkOverrides();

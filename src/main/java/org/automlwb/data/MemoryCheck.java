@@ -6,8 +6,9 @@ import org.automlwb.common.BadInputException;
 
 /**
  * Refuses a file that will not fit in the heap before reading it, with advice, instead of failing later with an
- * OutOfMemoryError. The estimate is deliberately generous: a loaded table takes about as much heap as the file
- * has bytes (measured in docs/data-loading.md), and loading needs some room on top.
+ * OutOfMemoryError. The estimate is deliberately generous: a loaded table retained 0.62 x the file size in the
+ * benchmark of docs/data-loading.md (more with many distinct strings), and the second pass needs transient
+ * arrays on top.
  */
 final class MemoryCheck {
     /** Heap needed per byte of CSV, with head room for the second pass. */
