@@ -142,7 +142,7 @@ public final class AutoMLRun {
         Targets oofTargets = p.folds().plan().coversAllRows() ? p.data().targets()
                 : p.data().targets().select(p.folds().plan().scoredRows());
         EnsembleSelection ensemble = null;
-        if (spec.ensemble() && !cancel.isCancelled() && board.withOof().size() >= 2) {
+        if (spec.ensemble() && !cancel.isCancelled() && board.withOof().size() >= 3) {
             events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "ensemble",
                     "selecting an ensemble from the best " + board.withOof().size() + " models"));
             ensemble = ensemble(board, oofTargets, p.metric());
@@ -213,11 +213,28 @@ public final class AutoMLRun {
         int firstId = previous.stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
         try (LocalTrialExecutor executor = new LocalTrialExecutor(spec.threads())) {
             SearchLoop loop = new SearchLoop(searcher, executor,
-                    (s, dl) -> runner.run(s, p.algorithm(s.algorithm()), pruner, cancel, bounded(dl)),
+                    (s, dl) -> runTrial(runner, p.algorithm(s.algorithm()), s, pruner, cancel, bounded(dl)),
                     s -> p.algorithm(s.algorithm()).threadsPerFit(s.config(), spec.threads()), board,
                     journal, events, deadline, spec.maxTrials(), spec.reproducible(), cancel,
                     () -> deadline.reserveSeconds(reserveSeconds(board, p)));
             return loop.run(firstId, previous);
+        }
+    }
+
+    /** Trials of algorithms that train one at a time (LibSVM's JVM-wide lock) queue here, not inside Tribuo. */
+    private static final Object ONE_AT_A_TIME = new Object();
+
+    /**
+     * The portfolio's strong defaults are always evaluated in full: one fold of a small data set is too noisy
+     * to throw them away on, and the ensemble needs their diversity. Their rung losses still inform the pruner.
+     */
+    private static TrialResult runTrial(TrialRunner runner, Algorithm algorithm, TrialSpec spec, Pruner pruner,
+                                        CancelToken cancel, long deadline) {
+        Pruner effective = "portfolio".equals(spec.origin())
+                ? (id, rung, loss) -> pruner.report(id, rung, loss) || true : pruner;
+        if (!algorithm.trainsOneAtATime()) return runner.run(spec, algorithm, effective, cancel, deadline);
+        synchronized (ONE_AT_A_TIME) {
+            return runner.run(spec, algorithm, effective, cancel, deadline);
         }
     }
 
@@ -253,7 +270,11 @@ public final class AutoMLRun {
     }
 
     private static EnsembleSelection ensemble(Leaderboard board, Targets targets, Metric metric) {
+        // The constant baseline never helps: for AUC it is rank-neutral, so it would win ties and flatten the
+        // ensemble's probabilities towards the class priors.
+        if (board.withOof().stream().filter(r -> !r.spec().algorithm().equals("baseline")).count() < 2) return null;
         List<CaruanaEnsemble.Candidate> candidates = board.withOof().stream()
+                .filter(r -> !r.spec().algorithm().equals("baseline"))
                 .sorted(Comparator.comparingInt(r -> r.spec().trialId()))
                 .map(r -> new CaruanaEnsemble.Candidate(r.spec().trialId(), r.oof())).toList();
         EnsembleSelection s = new CaruanaEnsemble(metric).select(candidates, targets);
@@ -282,6 +303,7 @@ public final class AutoMLRun {
         String s = String.format(Locale.ROOT, "best: %s, validation %s %.5g", leader.spec().algorithm(),
                 metric.key(), validation.getOrDefault(metric.key(), Double.NaN));
         if (!test.isEmpty()) s += String.format(Locale.ROOT, ", test %s %.5g", metric.key(), test.get(metric.key()));
-        return s + " (" + board.size() + " trials, " + why.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+        int trials = (int) board.snapshot().stream().filter(r -> !"ensemble".equals(r.spec().origin())).count();
+        return s + " (" + trials + " trials, " + why.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
     }
 }
