@@ -30,10 +30,26 @@ public final class Journal implements AutoCloseable {
 
     private Journal(BufferedWriter out) { this.out = out; }
 
-    /** Opens the journal for appending, creating it if needed. */
+    /**
+     * Opens the journal for appending, creating it if needed. A last line cut short by a crash is closed first,
+     * so new trials start on a line of their own and the broken one is merely skipped when read.
+     */
     public static Journal open(Path file) throws IOException {
-        return new Journal(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        boolean cutShort = false;
+        if (Files.exists(file) && Files.size(file) > 0) {
+            try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                ch.read(last, ch.size() - 1);
+                cutShort = last.get(0) != '\n';
+            }
+        }
+        Journal j = new Journal(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        if (cutShort) {
+            j.out.write('\n');
+            j.out.flush();
+        }
+        return j;
     }
 
     /** Appends one trial and flushes. */

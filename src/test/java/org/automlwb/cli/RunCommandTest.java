@@ -1,0 +1,166 @@
+package org.automlwb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.automlwb.common.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code run} command end to end on generated data: outputs, reproducibility, resume, bad input. */
+class RunCommandTest {
+    @TempDir
+    static Path dir;
+    static Path train;
+    static Path test;
+
+    /** A binary problem with a numeric signal, a categorical signal, noise and missing values. */
+    @BeforeAll
+    static void data() throws IOException {
+        train = dir.resolve("churn.train.csv");
+        test = dir.resolve("churn.test.csv");
+        Random rng = new Random(7);
+        Files.writeString(train, rows(rng, 240));
+        Files.writeString(test, rows(rng, 80));
+    }
+
+    private static String rows(Random rng, int n) {
+        StringBuilder sb = new StringBuilder("age,plan,usage,noise,churn\n");
+        String[] plans = {"basic", "plus", "pro"};
+        for (int i = 0; i < n; i++) {
+            int age = 18 + rng.nextInt(60);
+            String plan = plans[rng.nextInt(3)];
+            double usage = rng.nextGaussian() * 10 + 50;
+            double z = 0.08 * (usage - 50) + (plan.equals("basic") ? 0.8 : -0.4) + rng.nextGaussian() * 0.7;
+            sb.append(rng.nextInt(10) == 0 ? "" : String.valueOf(age)).append(',').append(plan).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", usage)).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", rng.nextDouble())).append(',')
+                    .append(z > 0 ? "yes" : "no").append('\n');
+        }
+        return sb.toString();
+    }
+
+    record Result(int exit, String out, String err) {
+        JsonNode summary() throws IOException {
+            String[] lines = out.strip().split("\n");
+            return Json.MAPPER.readTree(lines[lines.length - 1]);
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static Result fixedRun(Path models, int maxTrials) {
+        return run("run", "--data", train.toString(), "--test", test.toString(), "--target", "churn", "--max-trials",
+                String.valueOf(maxTrials), "--threads", "2", "--seed", "11", "--out", models.toString());
+    }
+
+    @Test
+    void writesTheExperimentLayoutAndAOneLineSummary() throws IOException {
+        Path models = dir.resolve("layout");
+        Result r = fixedRun(models, 8);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = r.summary();
+        assertEquals("binary", s.get("task").asText());
+        assertEquals("auc", s.get("metric").asText());
+        assertTrue(s.get("test").asDouble() > 0.75, "test AUC " + s.get("test"));
+        Path exp = Path.of(s.get("path").asText());
+        for (String f : List.of("config.json", "hyperparameters.json", "leaderboard.csv", "trials.jsonl",
+                "evaluation_metrics.json", "run.log", "model_artifact_1.tribuo", "final_model.json")) {
+            assertTrue(Files.exists(exp.resolve(f)), f);
+        }
+        assertEquals(8, Files.readAllLines(exp.resolve("trials.jsonl")).size());
+        JsonNode metrics = Json.MAPPER.readTree(exp.resolve("evaluation_metrics.json").toFile());
+        assertEquals(s.get("test").asDouble(), metrics.path("test").path("auc").asDouble(), 1e-12);
+        JsonNode config = Json.MAPPER.readTree(exp.resolve("config.json").toFile());
+        assertEquals(64, config.path("data").path("sha256").asText().length());
+        assertEquals("churn", config.path("target").asText());
+        try (Stream<Path> files = Files.list(exp)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
+        }
+    }
+
+    @Test
+    void sameSeedAndMaxTrialsGiveTheSameLeaderboard() throws IOException {
+        Path a = Path.of(fixedRun(dir.resolve("repro-a"), 14).summary().get("path").asText());
+        Path b = Path.of(fixedRun(dir.resolve("repro-b"), 14).summary().get("path").asText());
+        assertEquals(withoutTimes(a.resolve("leaderboard.csv")), withoutTimes(b.resolve("leaderboard.csv")));
+    }
+
+    /** The leaderboard without its fit-time column, the one thing that may differ between machines. */
+    private static List<String> withoutTimes(Path csv) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            out.add(cells.stream().filter(c -> !c.matches("\\d+\\.\\d{3}")).collect(Collectors.joining(",")));
+        }
+        return out;
+    }
+
+    @Test
+    void resumeContinuesAfterTheLastJournalledTrialWithoutRepeatingIt() throws IOException {
+        Path exp = Path.of(fixedRun(dir.resolve("resume"), 6).summary().get("path").asText());
+        Path journal = exp.resolve("trials.jsonl");
+        List<String> lines = Files.readAllLines(journal);
+        // As if the run had been killed after three trials, halfway through writing the fourth line.
+        Files.writeString(journal, String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 20));
+        Result r = run("run", "--resume", exp.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), org.automlwb.engine.run.Journal.read(journal).stream()
+                .map(t -> t.spec().trialId()).sorted().toList());
+        assertEquals(7, Files.readAllLines(journal).size(), "3 kept, the cut line, 3 new: each on its own line");
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitTwoAndWritesNothing() {
+        Path models = dir.resolve("bad");
+        Result r = run("run", "--data", train.toString(), "--target", "chrun", "--max-trials", "3", "--out",
+                models.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("chrun") && r.err().contains("churn"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(models), "nothing written");
+
+        r = run("run", "--data", train.toString(), "--target", "churn", "--metric", "rmse", "--max-trials", "3",
+                "--out", models.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("rmse does not apply to a binary task"), r.err());
+        assertFalse(Files.exists(models), "nothing written");
+
+        r = run("run", "--data", dir.resolve("nope.csv").toString(), "--target", "churn", "--out", models.toString());
+        assertEquals(2, r.exit());
+        assertFalse(Files.exists(models), "nothing written");
+    }
+
+    @Test
+    void aTestFileWithOtherColumnsIsRefused() throws IOException {
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "age,plan,churn\n30,basic,yes\n40,pro,no\n");
+        Result r = run("run", "--data", train.toString(), "--test", other.toString(), "--target", "churn",
+                "--max-trials", "3", "--out", dir.resolve("bad2").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("usage") && r.err().contains("noise"), r.err());
+    }
+}
