@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
             String target = train.table().columnNames().get(train.table().columnCount() - 1);
             double loadSeconds = cpu.wallSeconds();
             RunSpec runSpec = RunSpec.defaults(target).withBudget(budget).withThreads(cores).withSeed(seed)
-                    .withSearch(search);
+                    .withSearch(search).withHoldoutAbove(RunSpec.holdoutAboveFor(budget));
             spec.commandLine().getErr().println("== " + name + " (" + train.table().rowCount() + " rows)");
             ExperimentOutcome outcome = Experiments.run(train, test, runSpec, null, modelsRoot, CancelToken.none(),
                     new ProgressPrinter(spec.commandLine().getErr(), false), cpu);

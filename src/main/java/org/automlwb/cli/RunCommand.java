@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         Duration b = budget != null ? budget : (maxTrials > 0 ? null : Duration.ofSeconds(60));
         RunSpec s = new RunSpec(target, t, m, b, Math.max(0, maxTrials),
                 threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(), seed, search,
-                algorithms == null ? List.of() : algorithms, folds, 50_000, 0, !noEnsemble, null);
+                algorithms == null ? List.of() : algorithms, folds, RunSpec.holdoutAboveFor(b), 0, !noEnsemble, null);
         if (space != null) s = Experiments.applySpaceFile(s, space);
         return s;
     }

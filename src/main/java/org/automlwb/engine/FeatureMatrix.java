@@ -85,9 +85,27 @@ public final class FeatureMatrix {
         return true;
     }
 
-    /** One row as a Tribuo example with the given output. */
+    /**
+     * One row as a Tribuo example with the given output. Zeros are left out: Tribuo reads an absent feature as 0,
+     * and one-hot columns are mostly zeros, so sparse examples make datasets several times faster to build and
+     * train on. A row of all zeros keeps its first feature, since Tribuo refuses an example with none.
+     */
     public <T extends Output<T>> Example<T> example(int row, T output) {
-        return new ArrayExample<>(output, names, values[row]);
+        double[] v = values[row];
+        int nonZero = 0;
+        for (double x : v) if (x != 0) nonZero++;
+        if (nonZero == v.length) return new ArrayExample<>(output, names, v);
+        if (nonZero == 0) return new ArrayExample<>(output, new String[] {names[0]}, new double[] {0});
+        String[] n = new String[nonZero];
+        double[] x = new double[nonZero];
+        int k = 0;
+        for (int f = 0; f < v.length; f++) {
+            if (v[f] != 0) {
+                n[k] = names[f];
+                x[k++] = v[f];
+            }
+        }
+        return new ArrayExample<>(output, n, x);
     }
 
     /** Examples of the given rows of this matrix, in that order. */

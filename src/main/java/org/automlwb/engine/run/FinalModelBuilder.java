@@ -28,17 +28,31 @@ final class FinalModelBuilder {
     private final java.util.function.Function<String, Algorithm> algorithms;
     private final int cores;
     private final CancelToken cancel;
+    private final RefitEstimate estimate;
+    private final Deadline deadline;
 
     FinalModelBuilder(Refitter refitter, java.util.function.Function<String, Algorithm> algorithms, int cores,
-                      CancelToken cancel) {
+                      CancelToken cancel, RefitEstimate estimate, Deadline deadline) {
         this.refitter = refitter;
         this.algorithms = algorithms;
         this.cores = cores;
         this.cancel = cancel;
+        this.estimate = estimate;
+        this.deadline = deadline;
     }
 
-    /** Refits every member with a positive weight, in parallel; null when any member fails or times out. */
+    /**
+     * Refits every member with a positive weight, in parallel; null when that is not expected to finish in time,
+     * or when any member fails or times out.
+     */
     EnsembleModel ensemble(List<TrialResult> members, Map<Integer, Double> weights, long deadlineNanos) {
+        double need = estimate.together(members, cores);
+        double left = (deadlineNanos - System.nanoTime()) / 1e9;
+        if (deadline.bounded() && need > left) {
+            LOG.info("ensemble refit needs about {} s, {} s left: refitting the best model alone",
+                    Math.round(need), Math.round(left));
+            return null;
+        }
         int threadsEach = Math.max(1, cores / members.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(cores, members.size()), r -> {
             Thread t = new Thread(r, "refit");
@@ -72,7 +86,23 @@ final class FinalModelBuilder {
      * @return the model and the trial it came from, or null when none could be refit
      */
     Chosen single(List<TrialResult> rankedOk, long deadlineNanos) {
+        Chosen within = firstRefit(rankedOk, deadlineNanos);
+        if (within != null || rankedOk.isEmpty()) return within;
+        // Past the budget, a late model beats none: refit the best one without a deadline.
+        LOG.warn("no refit finished within the budget; refitting trial {} regardless",
+                rankedOk.get(0).spec().trialId());
+        return firstRefit(rankedOk.subList(0, 1), System.nanoTime() + java.time.Duration.ofDays(1).toNanos());
+    }
+
+    /** Refits the first trial, in rank order, whose refit is expected to fit before the deadline. */
+    private Chosen firstRefit(List<TrialResult> rankedOk, long deadlineNanos) {
         for (TrialResult r : rankedOk) {
+            double left = (deadlineNanos - System.nanoTime()) / 1e9;
+            if (deadline.bounded() && rankedOk.size() > 1 && estimate.of(r) > left) {
+                LOG.info("trial {} would need about {} s to refit, {} s left: trying the next best",
+                        r.spec().trialId(), Math.round(estimate.of(r)), Math.round(left));
+                continue;
+            }
             if (cancel.isCancelled() && !rankedOk.isEmpty() && r != rankedOk.get(0)) break;
             try {
                 return new Chosen(refit(r, cores, deadlineNanos), r);

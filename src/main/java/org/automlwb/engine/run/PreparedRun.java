@@ -21,9 +21,11 @@ import org.automlwb.prep.Recipe;
  * @param shape      the data's shape after preprocessing
  * @param algorithms the algorithms that take part, with the user's space overrides applied
  * @param startNanos when preparation began: the budget counts from here
+ * @param fold0Seconds how long preprocessing fold 0 took: the refit on all rows needs about as long again
  */
 public record PreparedRun(RunSpec spec, LabelledData data, LabelledData test, Metric metric, Recipe recipe,
-                          FoldData folds, DataShape shape, List<Algorithm> algorithms, long startNanos) {
+                          FoldData folds, DataShape shape, List<Algorithm> algorithms, long startNanos,
+                          double fold0Seconds) {
     public PreparedRun {
         algorithms = List.copyOf(algorithms);
     }

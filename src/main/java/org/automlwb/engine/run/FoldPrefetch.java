@@ -1,0 +1,39 @@
+package org.automlwb.engine.run;
+
+import org.automlwb.common.CancelToken;
+import org.automlwb.engine.algo.Algorithm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares the folds ahead of the trials, on a thread of its own. Without it the first two trials both wait
+ * for fold 1, then both for fold 2, and one core idles; with it the next fold is usually ready when a trial
+ * reaches it. Folds are computed once whoever asks first (FoldData), so nothing is done twice.
+ */
+final class FoldPrefetch {
+    private static final Logger LOG = LoggerFactory.getLogger(FoldPrefetch.class);
+
+    private FoldPrefetch() { }
+
+    static Thread start(PreparedRun p, CancelToken cancel) {
+        boolean scaled = p.algorithms().stream().anyMatch(Algorithm::needsScaling);
+        int folds = p.folds().plan().folds().size();
+        Thread t = new Thread(() -> {
+            try {
+                for (int k = 1; k < folds && !stop(cancel); k++) p.folds().fold(k, false);
+                for (int k = 0; k < folds && scaled && !stop(cancel); k++) p.folds().fold(k, true);
+            } catch (RuntimeException e) {
+                // The trial that needs the fold will compute it again and report the failure properly.
+                LOG.debug("prefetching folds stopped: {}", e.toString());
+            }
+        }, "fold-prefetch");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+        return t;
+    }
+
+    private static boolean stop(CancelToken cancel) {
+        return cancel.isCancelled() || Thread.currentThread().isInterrupted();
+    }
+}
