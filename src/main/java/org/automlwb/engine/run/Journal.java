@@ -1,0 +1,110 @@
+package org.automlwb.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automlwb.common.Json;
+import org.automlwb.engine.space.Config;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.TrialSpec;
+import org.automlwb.engine.trial.TrialStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code trials.jsonl}: one line per finished trial, appended and flushed at once, so a crashed or stopped run
+ * loses nothing it finished and can resume. Out-of-fold predictions are not journalled (they are large).
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private final BufferedWriter out;
+
+    private Journal(BufferedWriter out) { this.out = out; }
+
+    /** Opens the journal for appending, creating it if needed. */
+    public static Journal open(Path file) throws IOException {
+        return new Journal(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+    }
+
+    /** Appends one trial and flushes. */
+    public synchronized void append(TrialResult r) {
+        try {
+            out.write(Json.line(toMap(r)));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the trial journal (is the disk full?)", e);
+        }
+    }
+
+    static Map<String, Object> toMap(TrialResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial_id", r.spec().trialId());
+        m.put("algorithm", r.spec().algorithm());
+        m.put("origin", r.spec().origin());
+        m.put("seed", r.spec().seed());
+        m.put("config", r.spec().config().values());
+        m.put("status", r.status().name());
+        m.put("score", r.score());
+        m.put("metrics", r.metrics());
+        m.put("fit_seconds", r.fitSeconds());
+        m.put("rung", r.rung());
+        if (r.error() != null) m.put("error", r.error());
+        return m;
+    }
+
+    /**
+     * Reads a journal back. A last line cut short by a crash is skipped with a warning; so is any other line that
+     * does not parse.
+     */
+    public static List<TrialResult> read(Path file) throws IOException {
+        List<TrialResult> out = new ArrayList<>();
+        if (!Files.exists(file)) return out;
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lineNo++;
+            if (line.isBlank()) continue;
+            try {
+                out.add(fromJson(Json.MAPPER.readTree(line)));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}:{}: skipping an unreadable journal line ({})", file, lineNo, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static TrialResult fromJson(JsonNode n) {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        n.get("config").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            cfg.put(e.getKey(), v.isInt() ? (Object) v.intValue() : v.isNumber() ? (Object) v.doubleValue()
+                    : v.asText());
+        });
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        n.get("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+        TrialSpec spec = new TrialSpec(n.get("trial_id").asInt(), n.get("algorithm").asText(), new Config(cfg),
+                n.get("seed").asLong(), n.get("origin").asText());
+        return new TrialResult(spec, TrialStatus.valueOf(n.get("status").asText()), n.get("score").asDouble(),
+                metrics, n.get("fit_seconds").asDouble(), n.hasNonNull("error") ? n.get("error").asText() : null,
+                null, n.path("rung").asInt());
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            LOG.warn("closing the journal failed", e);
+        }
+    }
+}

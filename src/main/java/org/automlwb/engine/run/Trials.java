@@ -1,0 +1,21 @@
+package org.automlwb.engine.run;
+
+import java.util.Map;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.TrialSpec;
+import org.automlwb.engine.trial.TrialStatus;
+
+/** Small factories for trial results the orchestrator makes itself. */
+final class Trials {
+    private Trials() { }
+
+    /** A FAILED result for a trial whose work escaped with an exception (the runner normally catches its own). */
+    static TrialResult failed(TrialSpec spec, Throwable error, double seconds) {
+        Throwable root = error;
+        while (root != null && root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String why = root == null ? "unknown error"
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), seconds, why.replace('\n', ' '), null,
+                0);
+    }
+}

@@ -1,0 +1,32 @@
+package org.automlwb.export;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.automlwb.engine.trial.TrialResult;
+
+/** {@code leaderboard.csv}: every trial, best first. */
+public final class LeaderboardCsv {
+    private LeaderboardCsv() { }
+
+    public static String format(List<TrialResult> rankedBestFirst, String metricKey) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+            csv.printRecord("rank", "trial_id", "algorithm", "hyperparameters", metricKey, "fit_seconds", "status",
+                    "origin", "error");
+            int rank = 0;
+            for (TrialResult r : rankedBestFirst) {
+                csv.printRecord(r.ok() ? String.valueOf(++rank) : "", r.spec().trialId(), r.spec().algorithm(),
+                        r.spec().config().toString(), r.ok() ? String.format(Locale.ROOT, "%.6g", r.score()) : "",
+                        String.format(Locale.ROOT, "%.3f", r.fitSeconds()), r.status().name().toLowerCase(Locale.ROOT),
+                        r.spec().origin(), r.error() == null ? "" : r.error());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+}

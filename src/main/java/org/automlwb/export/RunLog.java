@@ -1,0 +1,76 @@
+package org.automlwb.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.automlwb.engine.run.RunEvent;
+import org.automlwb.engine.run.RunListener;
+import org.automlwb.engine.trial.TrialResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code run.log}: a readable line per event of the run, flushed as it goes. */
+public final class RunLog implements RunListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final BufferedWriter out;
+    private boolean broken;
+
+    public RunLog(Path file) throws IOException {
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public synchronized void onEvent(RunEvent e) {
+        String text;
+        if (e instanceof RunEvent.RunStarted s) {
+            text = String.format(Locale.ROOT, "run started: task %s, metric %s, %d rows, %d features, %s",
+                    s.task().key(), s.metric().key(), s.rows(), s.features(), s.validation());
+        } else if (e instanceof RunEvent.StageChanged s) {
+            text = "stage " + s.stage() + ": " + s.message();
+        } else if (e instanceof RunEvent.TrialStarted t) {
+            text = "trial " + t.spec().trialId() + " started: " + t.spec().algorithm() + " {" + t.spec().config()
+                    + "} (" + t.spec().origin() + ")";
+        } else if (e instanceof RunEvent.TrialFinished f) {
+            TrialResult r = f.result();
+            text = String.format(Locale.ROOT, "trial %d %s: %s score %.6g in %.2fs%s", r.spec().trialId(),
+                    r.status(), r.spec().algorithm(), r.score(), r.fitSeconds(),
+                    r.error() == null ? "" : " — " + r.error());
+        } else if (e instanceof RunEvent.BestChanged b) {
+            text = "new best: trial " + b.best().spec().trialId() + " " + b.best().spec().algorithm();
+        } else if (e instanceof RunEvent.RunFinished f) {
+            text = "run finished (" + f.summary().outcome() + "): " + f.summary().message();
+        } else {
+            text = e.toString();
+        }
+        write(String.format(Locale.ROOT, "%s [%7.2fs] %s", TIME.format(LocalTime.now()), e.elapsedSeconds(), text));
+    }
+
+    private void write(String line) {
+        if (broken) return;
+        try {
+            out.write(line);
+            out.newLine();
+            out.flush();
+        } catch (IOException ex) {
+            broken = true;
+            LOG.warn("run.log cannot be written any more", ex);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException ex) {
+            LOG.warn("closing run.log failed", ex);
+        }
+    }
+}
