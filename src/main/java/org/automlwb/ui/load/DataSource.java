@@ -1,5 +1,8 @@
 package org.automlwb.ui.load;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
@@ -25,6 +28,8 @@ public interface DataSource {
             @Override
             public LoadedData load(Path file, CsvOptions options, ProgressListener progress, CancelToken cancel)
                     throws BadInputException {
+                // Told apart from other bad input so the recent-files list can forget a file that is gone.
+                if (!Files.exists(file)) throw new UncheckedIOException(new NoSuchFileException(file.toString()));
                 return CsvLoader.load(file, options, progress, cancel);
             }
 

@@ -43,7 +43,7 @@ public final class LoadViewModel {
     private final ReadOnlyObjectWrapper<Path> loadingFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No file open");
 
     // Each load and profile run carries the generation it started in; results of older ones are dropped.
     private long generation;
@@ -159,11 +159,14 @@ public final class LoadViewModel {
         ErrorReport report = ErrorReport.openFailed(file, error);
         if (error instanceof BadInputException bad) {
             LOG.warn("Could not open {}: {}", file, bad.oneLine());
+        } else if (error instanceof java.io.UncheckedIOException || error instanceof java.io.IOException) {
+            LOG.warn("Could not read {}: {}", file, error.toString());
         } else {
             LOG.error("Unexpected failure opening {}", file, error);
         }
         status.set(report.title());
-        if (error instanceof java.nio.file.NoSuchFileException) onFailedMissingFile.accept(file);
+        Throwable cause = error instanceof java.io.UncheckedIOException u ? u.getCause() : error;
+        if (cause instanceof java.nio.file.NoSuchFileException) onFailedMissingFile.accept(file);
         dialogs.showError(report);
     }
 

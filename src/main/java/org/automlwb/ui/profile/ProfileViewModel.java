@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 import org.automlwb.data.ColumnProfile;
 import org.automlwb.data.DatasetProfile;
 import org.automlwb.ui.Fmt;
-import org.automlwb.ui.grid.KindBadge;
+import org.automlwb.ui.grid.KindNames;
 
 /**
  * The side panel: the profile of the selected column as display-ready lines, flags and chart bars.
@@ -81,7 +81,7 @@ public final class ProfileViewModel {
 
     static List<Stat> statsOf(ColumnProfile c) {
         List<Stat> out = new ArrayList<>();
-        out.add(new Stat("Type", KindBadge.longName(c.kind())));
+        out.add(new Stat("Type", KindNames.longName(c.kind())));
         out.add(new Stat("Rows", Fmt.count(c.count())));
         out.add(new Stat("Missing", Fmt.count(c.missing()) + " (" + Fmt.percent(c.missingPercent()) + ")"));
         out.add(new Stat("Distinct", Fmt.count(c.distinct())));
