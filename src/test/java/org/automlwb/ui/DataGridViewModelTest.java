@@ -54,15 +54,35 @@ class DataGridViewModelTest {
         vm.setData(TestData.small(Path.of("/d/s.csv")));
         vm.sortBy(new SortKey("city", true));
         assertTrue(vm.sortingProperty().get());
-        assertEquals(List.of(0, 1, 2), vm.rowsProperty().get(), "unchanged until the sort finished");
+        assertEquals(List.of(0, 1, 2), vm.rows(), "unchanged until the sort finished");
         executor.runAll();
         assertFalse(vm.sortingProperty().get());
-        assertEquals(List.of(1, 0, 2), vm.rowsProperty().get());
+        assertEquals(List.of(1, 0, 2), vm.rows());
 
         vm.sortBy(new SortKey("city", true));
         assertEquals(0, executor.pending(), "asking for the current sort again does nothing");
         vm.sortBy(null);
-        assertEquals(List.of(0, 1, 2), vm.rowsProperty().get());
+        assertEquals(List.of(0, 1, 2), vm.rows());
+    }
+
+    @Test
+    void aNewOrderArrivesAsOnePermutationOfTheSameList() {
+        vm.setData(TestData.small(Path.of("/d/s.csv")));
+        var list = vm.rows();
+        List<int[]> perms = new java.util.ArrayList<>();
+        list.addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            while (c.next()) {
+                assertTrue(c.wasPermutated());
+                int[] p = new int[c.getTo() - c.getFrom()];
+                for (int i = c.getFrom(); i < c.getTo(); i++) p[i] = c.getPermutation(i);
+                perms.add(p);
+            }
+        });
+        vm.sortBy(new SortKey("city", true)); // rows 0 Oslo, 1 Lima, 2 Oslo -> 1, 0, 2
+        executor.runAll();
+        assertEquals(1, perms.size());
+        assertEquals(List.of(1, 0, 2), boxed(perms.get(0)), "old position -> new position");
+        assertEquals(List.of(1, 0, 2), list);
     }
 
     @Test
@@ -72,7 +92,7 @@ class DataGridViewModelTest {
         vm.setData(TestData.small(Path.of("/d/other.csv")));
         executor.runAll();
         assertNull(vm.sortProperty().get());
-        assertEquals(List.of(0, 1, 2), vm.rowsProperty().get());
+        assertEquals(List.of(0, 1, 2), vm.rows());
     }
 
     private static List<Integer> boxed(int[] a) {

@@ -65,7 +65,7 @@ class LoadViewModelTest {
         ErrorReport shown = dialogs.errors.get(0);
         assertEquals("Could not open broken.csv", shown.title());
         assertEquals("Line 12, column 'city': Expected 2 fields but found 3.", shown.message());
-        assertEquals("Open with options and pick the delimiter", shown.hint());
+        assertEquals("Open with options and pick the delimiter.", shown.hint());
         assertTrue(shown.details().contains("/data/broken.csv:12"));
     }
 

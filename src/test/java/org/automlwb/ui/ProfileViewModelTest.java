@@ -30,7 +30,7 @@ class ProfileViewModelTest {
         vm.selectedColumnProperty().set("price");
         assertTrue(vm.stats().contains(new Stat("Missing", "1 (33.3%)")));
         assertTrue(vm.stats().contains(new Stat("Mean", "2.375")));
-        assertTrue(vm.stats().contains(new Stat("Type", "Decimal numbers (decimal)")));
+        assertTrue(vm.stats().contains(new Stat("Type", "Decimal numbers")));
         assertEquals(List.of(new Bar("1.25", 1), new Bar("2.38", 1)), vm.bars());
         assertEquals("Distribution (2 bins)", vm.chartTitleProperty().get());
         assertTrue(vm.flags().isEmpty());

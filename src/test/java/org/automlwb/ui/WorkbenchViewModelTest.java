@@ -47,7 +47,7 @@ class WorkbenchViewModelTest {
         assertEquals(List.of("/data/prices.csv", "/old/one.csv"), store.saved.recentFiles(), "saved at once");
         assertEquals("prices.csv — AutoML Workbench", vm.titleProperty().get());
         assertEquals("3 rows · 2 columns · semicolon-separated · UTF-8 · decimal comma", vm.dataSummaryProperty().get());
-        assertEquals(3, vm.grid().rowsProperty().get().size());
+        assertEquals(3, vm.grid().rows().size());
     }
 
     @Test

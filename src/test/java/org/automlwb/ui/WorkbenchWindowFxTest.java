@@ -67,6 +67,14 @@ class WorkbenchWindowFxTest {
         assertEquals("Most frequent values", robot.lookup(".chart-title").queryAs(Label.class).getText(),
                 "a text column charts its top values");
         assertEquals(List.of(csv().toString()), store.saved.recentFiles());
+
+        // A header click sorts through a row permutation, in the background; the missing price goes last.
+        robot.clickOn(robot.lookup(".column-header").match(
+                (javafx.scene.control.skin.TableColumnHeader h) -> h.getTableColumn() != null && "price".equals(h.getTableColumn().getText()))
+                .queryAs(javafx.scene.control.skin.TableColumnHeader.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> grid.getItems().get(0).equals(2));
+        assertEquals(List.of(2, 4, 0, 5, 3, 1), List.copyOf(grid.getItems()));
+        assertEquals(1, grid.getSortOrder().size(), "the header keeps showing the sort");
     }
 
     private static Path csv() throws Exception {

@@ -30,7 +30,7 @@ public record ErrorReport(String title, String message, String hint, String deta
                 where.append(where.length() == 0 ? "Column '" : ", column '").append(bad.column()).append('\'');
             }
             String message = (where.length() == 0 ? "" : where + ": ") + sentence(bad.getMessage());
-            return new ErrorReport(title, message, nullToEmpty(bad.hint()), bad.oneLine());
+            return new ErrorReport(title, message, bad.hint() == null ? "" : sentence(bad.hint()), bad.oneLine());
         }
         if (e instanceof NoSuchFileException) {
             return new ErrorReport(title, "The file does not exist any more.",
@@ -54,8 +54,6 @@ public record ErrorReport(String title, String message, String hint, String deta
         String t = s.strip();
         return Character.toUpperCase(t.charAt(0)) + t.substring(1) + (t.endsWith(".") ? "" : ".");
     }
-
-    private static String nullToEmpty(String s) { return s == null ? "" : s; }
 
     private static String stackTrace(Throwable e) {
         StringWriter w = new StringWriter();

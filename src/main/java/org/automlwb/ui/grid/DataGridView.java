@@ -35,7 +35,7 @@ public final class DataGridView extends StackPane {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No rows"));
-        table.itemsProperty().bind(vm.rowsProperty());
+        table.setItems(vm.rows());
         table.setSortPolicy(t -> {
             vm.sortBy(currentSortKey());
             return true;
@@ -96,7 +96,7 @@ public final class DataGridView extends StackPane {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setUserData(name);
         c.setGraphic(new KindBadge(kind));
-        c.setPrefWidth(Math.max(90, Math.min(220, 28 + 8 * name.length())));
+        c.setPrefWidth(Math.max(96, Math.min(260, 64 + 8.5 * name.length())));
         if (kind.isNumeric()) c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(vm.cell(f.getValue(), index)));
         c.setCellFactory(col -> new ValueCell());

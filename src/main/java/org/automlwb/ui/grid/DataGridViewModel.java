@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.automlwb.data.ColumnKind;
 import org.automlwb.data.LoadedData;
@@ -28,8 +27,7 @@ public final class DataGridViewModel {
 
     private final TaskExecutor executor;
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ObservableList<Integer>> rows =
-            new ReadOnlyObjectWrapper<>(FXCollections.observableList(RowIndexList.identity(0)));
+    private final RowOrderList rows = new RowOrderList();
     private final ObjectProperty<SortKey> sort = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper();
     private final StringProperty selectedColumn = new SimpleStringProperty();
@@ -41,8 +39,8 @@ public final class DataGridViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadedData> dataProperty() { return data.getReadOnlyProperty(); }
-    /** The grid's items: row indices into the table, in display order. */
-    public ReadOnlyObjectProperty<ObservableList<Integer>> rowsProperty() { return rows.getReadOnlyProperty(); }
+    /** The grid's items: row indices into the table, in display order. Always the same list instance. */
+    public ObservableList<Integer> rows() { return rows; }
     /** The current sort, or null for file order. */
     public ReadOnlyObjectProperty<SortKey> sortProperty() { return sort; }
     public ReadOnlyBooleanProperty sortingProperty() { return sorting.getReadOnlyProperty(); }
@@ -55,7 +53,7 @@ public final class DataGridViewModel {
         sorting.set(false);
         sort.set(null);
         columns = loaded == null ? new Column<?>[0] : loaded.table().columns().toArray(new Column<?>[0]);
-        rows.set(FXCollections.observableList(RowIndexList.identity(loaded == null ? 0 : loaded.table().rowCount())));
+        rows.reset(RowIndexList.identity(loaded == null ? 0 : loaded.table().rowCount()));
         data.set(loaded);
         selectedColumn.set(columns.length == 0 ? null : columns[0].name());
     }
@@ -91,7 +89,7 @@ public final class DataGridViewModel {
         if (d == null) return;
         if (key == null) {
             sorting.set(false);
-            rows.set(FXCollections.observableList(RowIndexList.identity(d.table().rowCount())));
+            rows.reorder(RowIndexList.identity(d.table().rowCount()));
             return;
         }
         sorting.set(true);
@@ -100,7 +98,7 @@ public final class DataGridViewModel {
                 order -> {
                     if (gen != sortGeneration) return;
                     sorting.set(false);
-                    rows.set(FXCollections.observableList(RowIndexList.of(order)));
+                    rows.reorder(RowIndexList.of(order));
                 },
                 error -> {
                     if (gen != sortGeneration) return;

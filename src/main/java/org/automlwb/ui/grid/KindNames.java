@@ -1,6 +1,5 @@
 package org.automlwb.ui.grid;
 
-import java.util.Locale;
 import org.automlwb.data.ColumnKind;
 
 /** Column kinds in words, for badges and the profile panel (no controls here, so view models may use it). */
@@ -27,7 +26,7 @@ public final class KindNames {
             case BOOLEAN -> "True / false";
             case DATE -> "Dates";
             case DATETIME -> "Dates with times";
-            case TEXT -> "Text (categories)";
-        } + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
+            case TEXT -> "Text or categories";
+        };
     }
 }
