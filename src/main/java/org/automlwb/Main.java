@@ -9,12 +9,20 @@ package org.automlwb;
 public final class Main {
     private Main() { }
 
+    /** Tribuo and OLCUT log through java.util.logging; send that through SLF4J so one configuration rules. */
+    static void routeJavaUtilLogging() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
             // The app logs to a rolling file under the user's home; commands log to the console.
             System.setProperty("logback.configurationFile", "logback-app.xml");
+            routeJavaUtilLogging();
             org.automlwb.ui.DesktopLauncher.launch(args);
         } else {
+            routeJavaUtilLogging();
             System.exit(org.automlwb.cli.Cli.execute(args));
         }
     }

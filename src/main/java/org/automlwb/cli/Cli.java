@@ -30,6 +30,9 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         // Subcommands register here, one line each.
+        cl.addSubcommand(new ProfileCommand());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new BenchCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

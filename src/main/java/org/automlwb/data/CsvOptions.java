@@ -55,4 +55,12 @@ public record CsvOptions(Character delimiter, Character quote, Boolean header, C
     public CsvOptions withCharset(Charset c) {
         return new CsvOptions(delimiter, quote, header, c, decimalComma, missingTokens, typeOverrides, malformedRows);
     }
+
+    public CsvOptions withQuote(Character q) {
+        return new CsvOptions(delimiter, q, header, charset, decimalComma, missingTokens, typeOverrides, malformedRows);
+    }
+
+    public CsvOptions withDecimalComma(Boolean dc) {
+        return new CsvOptions(delimiter, quote, header, charset, dc, missingTokens, typeOverrides, malformedRows);
+    }
 }

@@ -19,6 +19,18 @@ public record Predictions(double[][] probabilities, double[] values) {
 
     public boolean isClassification() { return probabilities != null; }
 
+    /** The predictions of the given rows, in the given order (rows are shared, not copied). */
+    public Predictions select(int[] rows) {
+        if (probabilities != null) {
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) out[i] = probabilities[rows[i]];
+            return ofProbabilities(out);
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+        return ofValues(out);
+    }
+
     /** The most probable class index of each row (classification only). */
     public int[] argmax() {
         int[] out = new int[probabilities.length];

@@ -21,4 +21,16 @@ public record Targets(int[] classIndex, List<String> classNames, double[] values
     public int size() { return classIndex != null ? classIndex.length : values.length; }
 
     public boolean isClassification() { return classIndex != null; }
+
+    /** The targets of the given rows, in the given order (class names unchanged). */
+    public Targets select(int[] rows) {
+        if (classIndex != null) {
+            int[] out = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) out[i] = classIndex[rows[i]];
+            return new Targets(out, classNames, null);
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+        return new Targets(null, classNames, out);
+    }
 }

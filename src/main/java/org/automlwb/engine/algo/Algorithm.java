@@ -37,6 +37,19 @@ public interface Algorithm {
     /** Whether numeric inputs must be standardised first (linear models, SVMs, KNN). */
     boolean needsScaling();
 
+    /**
+     * Whether a regression target must be standardised (and predictions mapped back) for this algorithm to fit
+     * well. Tribuo's SGD regression has no intercept initialisation or target scaling of its own.
+     */
+    default boolean needsTargetScaling() { return false; }
+
+    /**
+     * Whether every fit of this algorithm takes one JVM-wide lock, so that only one runs at a time however many
+     * trial threads there are (LibSVM: {@code synchronized (LibSVMTrainer.class)}). A runner should queue such
+     * trials on one lane rather than let them block pool threads.
+     */
+    default boolean trainsOneAtATime() { return false; }
+
     /** Native threads one fit uses (XGBoost's nThread); 1 for plain Java trainers. */
     default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
 

@@ -27,6 +27,9 @@ public final class Deadline {
 
     public long endNanos() { return endNanos; }
 
+    /** The whole budget in nanoseconds (0 when unbounded). */
+    public long budgetNanos() { return bounded() ? endNanos - startNanos : 0; }
+
     /** Seconds until the search must stop (infinite when unbounded). */
     public double searchSecondsLeft() {
         return bounded() ? (searchEndNanos() - System.nanoTime()) / 1e9 : Double.POSITIVE_INFINITY;

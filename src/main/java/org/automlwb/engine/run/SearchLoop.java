@@ -134,7 +134,7 @@ public final class SearchLoop {
         if (r == null) return;
         inFlight--;
         coresInFlight -= coresBySpec.remove(r.spec().trialId());
-        journal.append(r);
+        if (journal != null) journal.append(r);
         boolean best = leaderboard.add(r);
         events.onEvent(new RunEvent.TrialFinished(deadline.elapsedSeconds(), r));
         if (best) events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), r));

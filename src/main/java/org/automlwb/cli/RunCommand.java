@@ -1,0 +1,172 @@
+package org.automlwb.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.CancelToken;
+import org.automlwb.common.Json;
+import org.automlwb.data.CsvLoader;
+import org.automlwb.data.LoadedData;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.engine.run.RunSummary;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.export.Experiments;
+import org.automlwb.prep.Recipe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: an AutoML run from the command line. A live progress line on stderr; the last stdout line is a
+ * one-line JSON summary (experiment id, leader, main metric).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Search for the best model for TARGET in a CSV file and write models/experiments/<id>/.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", description = "Training CSV.")
+    Path data;
+
+    @Option(names = "--target", description = "Column to predict.")
+    String target;
+
+    @Option(names = "--test", description = "Separate test CSV, scored once at the end by the final model only.")
+    Path test;
+
+    @Option(names = "--task", defaultValue = "auto", description = "auto, binary, multiclass or regression.")
+    String task;
+
+    @Option(names = "--metric", description = "auc, accuracy, balanced_accuracy, logloss, macro_f1, rmse, mae, r2 "
+            + "(default: auc for binary, logloss for multiclass, rmse for regression).")
+    String metric;
+
+    @Option(names = "--budget", converter = Durations.class,
+            description = "Wall-clock budget including ensemble and refit, e.g. 60s, 5m (default 60s unless "
+                    + "--max-trials is given).")
+    Duration budget;
+
+    @Option(names = "--max-trials", defaultValue = "0", description = "Stop after this many trials.")
+    int maxTrials;
+
+    @Option(names = "--threads", description = "Cores to use (default: all).")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--search", defaultValue = "auto", description = "auto (portfolio, then TPE), tpe, random, "
+            + "portfolio.")
+    String search;
+
+    @Option(names = "--algorithms", split = ",", description = "Only these algorithm ids.")
+    List<String> algorithms;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--no-ensemble", description = "Do not build an ensemble at the end.")
+    boolean noEnsemble;
+
+    @Option(names = "--recipe", description = "Preprocessing recipe JSON (default: the automatic recipe).")
+    Path recipe;
+
+    @Option(names = "--space", description = "Search space JSON (algorithms and ranges).")
+    Path space;
+
+    @Option(names = "--out", defaultValue = "models", description = "The models/ folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue a stopped or killed run: models/experiments/ID.")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume != null) return resume();
+        if (data == null || target == null) {
+            throw new BadInputException("run needs --data and --target (or --resume)", "see: run --help");
+        }
+        RunSpec runSpec = runSpec();
+        LoadedData train = CsvLoader.load(data);
+        LoadedData testData = test == null ? null : CsvLoader.load(test);
+        Recipe userRecipe = recipe == null ? null : readRecipe(recipe);
+        ExperimentOutcome outcome = Experiments.run(train, testData, runSpec, userRecipe, out, CancelToken.none(),
+                new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        printSummary(outcome);
+        return outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR : Cli.OK;
+    }
+
+    private Integer resume() throws Exception {
+        ExperimentFolder folder = ExperimentFolder.open(resume);
+        ExperimentOutcome outcome = Experiments.resume(folder, CancelToken.none(),
+                new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        printSummary(outcome);
+        return Cli.OK;
+    }
+
+    RunSpec runSpec() throws BadInputException {
+        TaskType t = switch (task.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> null;
+            case "binary" -> TaskType.BINARY;
+            case "multiclass" -> TaskType.MULTICLASS;
+            case "regression" -> TaskType.REGRESSION;
+            default -> throw new BadInputException("unknown task '" + task + "'",
+                    "use auto, binary, multiclass or regression");
+        };
+        Metric m = null;
+        if (metric != null) {
+            try {
+                m = Metric.fromKey(metric);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("unknown metric '" + metric + "'",
+                        "use auc, accuracy, balanced_accuracy, logloss, macro_f1, rmse, mae or r2");
+            }
+        }
+        if (folds < 2) throw new BadInputException("--folds must be at least 2", "use e.g. --folds 5");
+        Duration b = budget != null ? budget : (maxTrials > 0 ? null : Duration.ofSeconds(60));
+        RunSpec s = new RunSpec(target, t, m, b, Math.max(0, maxTrials),
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(), seed, search,
+                algorithms == null ? List.of() : algorithms, folds, 50_000, 0, !noEnsemble, null);
+        if (space != null) s = Experiments.applySpaceFile(s, space);
+        return s;
+    }
+
+    private static Recipe readRecipe(Path file) throws BadInputException {
+        try {
+            return Recipe.fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the recipe (" + e.getMessage() + ")", file, 0, null,
+                    "give a recipe JSON saved by the app or by a previous run");
+        } catch (RuntimeException e) {
+            throw new BadInputException("not a valid recipe: " + e.getMessage(), file, 0, null,
+                    "give a recipe JSON saved by the app or by a previous run");
+        }
+    }
+
+    private void printSummary(ExperimentOutcome outcome) {
+        RunSummary s = outcome.summary();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("experiment", outcome.folder().id());
+        line.put("path", outcome.folder().dir().toString());
+        line.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        line.put("task", s.task() == null ? null : s.task().key());
+        line.put("metric", s.metric() == null ? null : s.metric().key());
+        line.put("leader", s.leader() == null ? null : s.leader().spec().algorithm());
+        line.put("validation", s.metric() == null ? null : s.validation().get(s.metric().key()));
+        if (!s.test().isEmpty()) line.put("test", s.test().get(s.metric().key()));
+        line.put("trials", s.trials());
+        line.put("wall_s", Math.round(s.wallSeconds() * 10) / 10.0);
+        spec.commandLine().getOut().println(Json.line(line));
+        spec.commandLine().getOut().flush();
+    }
+}

@@ -1,0 +1,54 @@
+package org.automlwb.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.automlwb.common.BadInputException;
+
+/**
+ * Refuses a file that will not fit in the heap before reading it, with advice, instead of failing later with an
+ * OutOfMemoryError. The estimate is deliberately generous: a loaded table retained 0.62 x the file size in the
+ * benchmark of docs/data-loading.md (more with many distinct strings), and the second pass needs transient
+ * arrays on top.
+ */
+final class MemoryCheck {
+    /** Heap needed per byte of CSV, with head room for the second pass. */
+    static final double HEAP_PER_FILE_BYTE = 2.0;
+    private static final long BASE = 16L << 20;
+    private static final long MB = 1L << 20;
+
+    private MemoryCheck() { }
+
+    /** Heap bytes that loading a file of {@code fileBytes} is expected to need. */
+    static long estimate(long fileBytes) {
+        return BASE + (long) (fileBytes * HEAP_PER_FILE_BYTE);
+    }
+
+    /** Heap that can still be allocated: the maximum heap minus what is in use. */
+    static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** Checks the running JVM; collects garbage once before refusing, since "in use" includes garbage. */
+    static void ensureRoom(Path file, long fileBytes) throws BadInputException {
+        long need = estimate(fileBytes);
+        long free = freeHeap();
+        if (need > free) {
+            System.gc();
+            free = freeHeap();
+        }
+        check(file, need, free, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @throws BadInputException when {@code need} exceeds {@code free}, saying how much heap to ask for
+     */
+    static void check(Path file, long need, long free, long maxHeap) throws BadInputException {
+        if (need <= free) return;
+        long wantGb = Math.max(1, (long) Math.ceil((maxHeap + (need - free) * 1.25) / (double) (1L << 30)));
+        throw new BadInputException(String.format(Locale.ROOT,
+                "the file is too large for the memory available: loading it needs about %,d MB, %,d MB are free",
+                need / MB, Math.max(0, free) / MB), file, 0, null,
+                "start the program with more heap, e.g. java -Xmx" + wantGb + "g -jar automl-workbench.jar ...");
+    }
+}

@@ -1,0 +1,19 @@
+package org.automlwb.engine;
+
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/** A fitted {@link FeaturePipeline}: replays identically on new rows. */
+public interface FittedFeatures {
+    /**
+     * Applies the fitted steps. The result holds one numeric column per name of {@link #featureNames()}
+     * (missing values are tolerated here and read as 0) and, when the input has it, the target column.
+     */
+    Table apply(Table data);
+
+    /** The feature columns {@link #apply} produces, in a fixed order; never empty. */
+    List<String> featureNames();
+
+    /** The fitted pipeline as JSON, written next to the model as {@code preprocessing_pipeline.json}. */
+    String toJson();
+}

@@ -1,0 +1,37 @@
+package org.automlwb.engine;
+
+import java.util.List;
+import org.automlwb.prep.FittedRecipe;
+import org.automlwb.prep.Recipe;
+import tech.tablesaw.api.Table;
+
+/** A prep {@link Recipe} as the engine's {@link FeaturePipeline}. */
+public record RecipePipeline(Recipe recipe) implements FeaturePipeline {
+    @Override
+    public FittedFeatures fit(Table train, String target) {
+        return new Fitted(recipe.fit(train, target));
+    }
+
+    /** Wraps an already fitted recipe (e.g. one read back from {@code preprocessing_pipeline.json}). */
+    public static FittedFeatures fitted(FittedRecipe fitted) {
+        return new Fitted(fitted);
+    }
+
+    /** A fitted recipe as {@link FittedFeatures}. */
+    public record Fitted(FittedRecipe recipe) implements FittedFeatures {
+        @Override
+        public Table apply(Table data) {
+            return recipe.apply(data);
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return recipe.featureNames();
+        }
+
+        @Override
+        public String toJson() {
+            return recipe.toJson();
+        }
+    }
+}

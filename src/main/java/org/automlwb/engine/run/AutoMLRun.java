@@ -1,0 +1,309 @@
+package org.automlwb.engine.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeaturePipelines;
+import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.Metrics;
+import org.automlwb.engine.Predictions;
+import org.automlwb.engine.Targets;
+import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.algo.AlgorithmCatalogue;
+import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.search.AshaPruner;
+import org.automlwb.engine.search.CaruanaEnsemble;
+import org.automlwb.engine.search.EnsembleSelection;
+import org.automlwb.engine.search.Searcher;
+import org.automlwb.engine.search.Searchers;
+import org.automlwb.engine.space.Config;
+import org.automlwb.engine.trial.FoldData;
+import org.automlwb.engine.trial.Pruner;
+import org.automlwb.engine.trial.Refitter;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.TrialRunner;
+import org.automlwb.engine.trial.TrialSpec;
+import org.automlwb.engine.trial.TrialStatus;
+import org.automlwb.engine.trial.ValidationPlan;
+import org.automlwb.engine.trial.ValidationSettings;
+import org.automlwb.prep.Recipe;
+import tech.tablesaw.api.Table;
+
+/**
+ * An AutoML run, start to end: check the inputs ({@link #prepare}), search ({@link SearchLoop}), build a Caruana
+ * ensemble over out-of-fold predictions, refit the winner on all rows, score the test file once. Each of those
+ * lives in its own class; this one only sequences them and keeps the budget.
+ */
+public final class AutoMLRun {
+    /** Successful trials that keep their out-of-fold predictions for the ensemble. */
+    static final int ENSEMBLE_CANDIDATES = 20;
+
+    private AutoMLRun() { }
+
+    /**
+     * Checks everything the user gave and prepares fold 0, before anything is written.
+     *
+     * @param train  the training table
+     * @param test   the test table, or null
+     * @param recipe the preprocessing recipe, or null for the automatic one
+     * @throws BadInputException with a one-line message for anything wrong with the inputs
+     */
+    public static PreparedRun prepare(Table train, Table test, RunSpec spec, Recipe recipe) throws BadInputException {
+        long start = System.nanoTime();
+        LabelledData data = LabelledData.forTraining(train, spec.target(), spec.task());
+        Metric metric = spec.metric() != null ? spec.metric() : Metric.defaultFor(data.task());
+        if (!metric.appliesTo(data.task())) {
+            throw new BadInputException("the metric " + metric.key() + " does not apply to a " + data.task().key()
+                    + " task", "use one of " + Metric.forTask(data.task()).stream().map(Metric::key)
+                    .collect(Collectors.joining(", ")));
+        }
+        LabelledData testData = test == null ? null
+                : LabelledData.forScoring(test, spec.target(), data.task(), data.classNames());
+        if (testData != null) checkTestColumns(train, test);
+        Recipe r = recipe != null ? recipe : Recipe.automatic(data.table(), spec.target());
+        ValidationSettings settings = ValidationSettings.defaults().withFolds(spec.folds())
+                .withHoldoutAboveRows(spec.holdoutAbove());
+        ValidationPlan plan = ValidationPlan.create(data.targets(), settings, spec.seed());
+        FoldData folds = new FoldData(data, plan, FeaturePipelines.fromRecipe(r));
+        DataShape shape;
+        try {
+            shape = folds.shape();
+        } catch (RuntimeException e) {
+            throw new BadInputException("the preprocessing recipe fails on this data: " + e.getMessage(),
+                    "check the recipe's steps against the file's columns");
+        }
+        if (shape.features() == 0) {
+            throw new BadInputException("no usable feature is left after preprocessing (every column but the target"
+                    + " was dropped as constant, empty or an ID)", "add informative columns to the file");
+        }
+        List<Algorithm> algorithms = algorithms(spec, shape);
+        if (algorithms.isEmpty()) {
+            throw new BadInputException("no algorithm is left to try for a " + data.task().key() + " task on "
+                    + data.rows() + " rows", "enable more algorithms (--algorithms, or the space file)");
+        }
+        return new PreparedRun(spec, data, testData, metric, r, folds, shape, algorithms, start);
+    }
+
+    private static void checkTestColumns(Table train, Table test) throws BadInputException {
+        List<String> missing = train.columnNames().stream().filter(c -> !test.containsColumn(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new BadInputException("the test file lacks column(s) " + String.join(", ", missing)
+                    + " that the training file has", "give a test file with the same columns as the training file");
+        }
+    }
+
+    private static List<Algorithm> algorithms(RunSpec spec, DataShape shape) throws BadInputException {
+        List<Algorithm> all = AlgorithmCatalogue.all();
+        for (String id : spec.algorithms()) {
+            if (all.stream().noneMatch(a -> a.id().equals(id))) {
+                throw new BadInputException("unknown algorithm '" + id + "'", "use one of "
+                        + all.stream().map(Algorithm::id).collect(Collectors.joining(", ")));
+            }
+        }
+        return all.stream()
+                .filter(a -> spec.algorithms().isEmpty() || spec.algorithms().contains(a.id()))
+                .filter(a -> spec.space().isEnabled(a.id()))
+                .filter(a -> a.appliesTo(shape))
+                .<Algorithm>map(a -> new ConfiguredAlgorithm(a, spec.space()))
+                .toList();
+    }
+
+    /**
+     * Runs a prepared run to the end. Never throws for a failing trial; a run where no trial succeeds ends
+     * with {@link RunSummary.Outcome#FAILED} and a message that says why.
+     *
+     * @param journal  where finished trials are appended (crash-safe), or null for none
+     * @param previous trials finished before a resume (not repeated), or empty
+     */
+    public static RunResult run(PreparedRun p, Journal journal, List<TrialResult> previous, CancelToken cancel,
+                                List<RunListener> listeners) throws InterruptedException {
+        RunSpec spec = p.spec();
+        RunEvents events = new RunEvents();
+        listeners.forEach(events::add);
+        Deadline deadline = new Deadline(p.startNanos(), spec.budget());
+        events.onEvent(new RunEvent.RunStarted(deadline.elapsedSeconds(), p.data().task(), p.metric(),
+                p.data().rows(), p.shape().features(), p.folds().plan().describe(), p.algorithms().size()));
+        events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
+                + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))));
+
+        Leaderboard board = new Leaderboard(p.metric(), ENSEMBLE_CANDIDATES);
+        previous.forEach(board::add);
+        SearchLoop.Outcome outcome = search(p, board, journal, previous, deadline, cancel, events);
+
+        Targets oofTargets = p.folds().plan().coversAllRows() ? p.data().targets()
+                : p.data().targets().select(p.folds().plan().scoredRows());
+        EnsembleSelection ensemble = null;
+        if (spec.ensemble() && !cancel.isCancelled() && board.withOof().size() >= 3) {
+            events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "ensemble",
+                    "selecting an ensemble from the best " + board.withOof().size() + " models"));
+            ensemble = ensemble(board, oofTargets, p.metric());
+        }
+        int nextId = board.snapshot().stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
+        TrialResult ensembleEntry = ensemble == null ? null : ensembleEntry(p, ensemble, oofTargets, nextId);
+
+        events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "refit",
+                "refitting the chosen model on all " + p.data().rows() + " rows"));
+        FinalModelBuilder builder = new FinalModelBuilder(new Refitter(p.data(), p.folds().pipelines()),
+                p::algorithm, spec.threads(), cancel);
+        FinalModel model = null;
+        TrialResult leader = null;
+        Map<Integer, Double> weights = Map.of();
+        if (ensembleEntry != null) {
+            Map<Integer, Double> chosen = ensemble.weights();
+            List<TrialResult> members = board.withOof().stream()
+                    .filter(r -> chosen.getOrDefault(r.spec().trialId(), 0.0) > 0).toList();
+            model = builder.ensemble(members, chosen, endOf(deadline, 0));
+            if (model != null) {
+                leader = ensembleEntry;
+                weights = chosen;
+                board.add(ensembleEntry);
+                events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), ensembleEntry));
+            }
+        }
+        if (model == null) {
+            List<TrialResult> ok = board.snapshot().stream().filter(TrialResult::ok).toList();
+            FinalModelBuilder.Chosen chosen = builder.single(ok, endOf(deadline, 0.05));
+            if (chosen != null) {
+                model = chosen.model();
+                leader = chosen.trial();
+            }
+        }
+
+        Map<String, Double> validation = leader == null ? Map.of() : leader.metrics();
+        Map<String, Double> test = Map.of();
+        Predictions testPredictions = null;
+        if (model != null && p.test() != null) {
+            events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "test",
+                    "scoring the test file (" + p.test().rows() + " rows)"));
+            testPredictions = model.predict(p.test().table());
+            test = Metrics.all(p.data().task(), p.test().targets(), testPredictions);
+        }
+        RunSummary.Outcome why = model == null && outcome.reason() != RunSummary.Outcome.CANCELLED
+                ? RunSummary.Outcome.FAILED : outcome.reason();
+        RunSummary summary = new RunSummary(why, p.data().task(), p.metric(), board.size() - (leader == ensembleEntry
+                && leader != null ? 1 : 0), leader, validation, test, deadline.elapsedSeconds(),
+                message(why, p.metric(), leader, validation, test, board));
+        events.onEvent(new RunEvent.RunFinished(deadline.elapsedSeconds(), summary));
+        return new RunResult(summary, board.snapshot(), model, weights, p.folds().plan(), p.data(), testPredictions);
+    }
+
+    private static SearchLoop.Outcome search(PreparedRun p, Leaderboard board, Journal journal,
+                                             List<TrialResult> previous, Deadline deadline, CancelToken cancel,
+                                             RunEvents events) throws InterruptedException {
+        RunSpec spec = p.spec();
+        Searcher searcher;
+        try {
+            searcher = Searchers.create(spec.search(), p.algorithms(), p.shape(), p.metric(), spec.seed());
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.oneLine(), e);
+        }
+        // Early stopping depends on which trials have reported when, so a reproducible run does without it.
+        Pruner pruner = spec.reproducible() ? Pruner.none() : new AshaPruner();
+        TrialRunner runner = new TrialRunner(p.folds(), p.metric(),
+                new TrialRunner.Settings(trialCap(spec), spec.threads()));
+        int firstId = previous.stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
+        try (LocalTrialExecutor executor = new LocalTrialExecutor(spec.threads())) {
+            SearchLoop loop = new SearchLoop(searcher, executor,
+                    (s, dl) -> runTrial(runner, p.algorithm(s.algorithm()), s, pruner, cancel, bounded(dl)),
+                    s -> p.algorithm(s.algorithm()).threadsPerFit(s.config(), spec.threads()), board,
+                    journal, events, deadline, spec.maxTrials(), spec.reproducible(), cancel,
+                    () -> deadline.reserveSeconds(reserveSeconds(board, p)));
+            return loop.run(firstId, previous);
+        }
+    }
+
+    /** Trials of algorithms that train one at a time (LibSVM's JVM-wide lock) queue here, not inside Tribuo. */
+    private static final Object ONE_AT_A_TIME = new Object();
+
+    /**
+     * The portfolio's strong defaults are always evaluated in full: one fold of a small data set is too noisy
+     * to throw them away on, and the ensemble needs their diversity. Their rung losses still inform the pruner.
+     */
+    private static TrialResult runTrial(TrialRunner runner, Algorithm algorithm, TrialSpec spec, Pruner pruner,
+                                        CancelToken cancel, long deadline) {
+        Pruner effective = "portfolio".equals(spec.origin())
+                ? (id, rung, loss) -> pruner.report(id, rung, loss) || true : pruner;
+        if (!algorithm.trainsOneAtATime()) return runner.run(spec, algorithm, effective, cancel, deadline);
+        synchronized (ONE_AT_A_TIME) {
+            return runner.run(spec, algorithm, effective, cancel, deadline);
+        }
+    }
+
+    /** No trial may take more than half the budget, so one slow model cannot starve the search. */
+    private static Duration trialCap(RunSpec spec) {
+        if (spec.trialCapSeconds() > 0) return Duration.ofMillis((long) (spec.trialCapSeconds() * 1000));
+        if (spec.budget() == null) return Duration.ofMinutes(30);
+        return Duration.ofMillis(Math.max(5_000, spec.budget().toMillis() / 2));
+    }
+
+    /** The trial runner needs a finite deadline; an unbounded run gets a day. */
+    private static long bounded(long deadlineNanos) {
+        long day = System.nanoTime() + Duration.ofDays(1).toNanos();
+        return deadlineNanos - day > 0 ? day : deadlineNanos;
+    }
+
+    private static long endOf(Deadline d, double grace) {
+        if (!d.bounded()) return bounded(Long.MAX_VALUE);
+        return d.endNanos() + (long) (grace * d.budgetNanos());
+    }
+
+    /**
+     * Time to hold back for the refit: the top models' fit time per fold, scaled to all rows, spread over the
+     * cores, plus a little for scoring and writing.
+     */
+    static double reserveSeconds(Leaderboard board, PreparedRun p) {
+        int folds = p.folds().plan().folds().size();
+        double trainShare = p.folds().plan().coversAllRows() ? (folds - 1.0) / folds : 0.8;
+        List<Double> refits = board.snapshot().stream().filter(TrialResult::ok).limit(3)
+                .map(r -> r.fitSeconds() / folds / trainShare).toList();
+        double total = refits.stream().mapToDouble(Double::doubleValue).sum();
+        return 1.5 + 1.2 * total / Math.min(p.spec().threads(), Math.max(1, refits.size()));
+    }
+
+    private static EnsembleSelection ensemble(Leaderboard board, Targets targets, Metric metric) {
+        // The constant baseline never helps: for AUC it is rank-neutral, so it would win ties and flatten the
+        // ensemble's probabilities towards the class priors.
+        if (board.withOof().stream().filter(r -> !r.spec().algorithm().equals("baseline")).count() < 2) return null;
+        List<CaruanaEnsemble.Candidate> candidates = board.withOof().stream()
+                .filter(r -> !r.spec().algorithm().equals("baseline"))
+                .sorted(Comparator.comparingInt(r -> r.spec().trialId()))
+                .map(r -> new CaruanaEnsemble.Candidate(r.spec().trialId(), r.oof())).toList();
+        EnsembleSelection s = new CaruanaEnsemble(metric).select(candidates, targets);
+        double bestLoss = metric.toLoss(board.best().orElseThrow().score());
+        // An ensemble of one, or one no better than the best model, is not worth its refit time.
+        return s.members().size() > 1 && s.loss() < bestLoss - 1e-12 ? s : null;
+    }
+
+    private static TrialResult ensembleEntry(PreparedRun p, EnsembleSelection s, Targets targets, int id) {
+        Map<String, Object> weights = new LinkedHashMap<>();
+        s.weights().forEach((trial, w) -> weights.put("trial_" + trial, Math.round(w * 1000) / 1000.0));
+        TrialSpec spec = new TrialSpec(id, "ensemble", new Config(weights), p.spec().seed(), "ensemble");
+        return new TrialResult(spec, TrialStatus.OK, s.score(), Metrics.all(p.data().task(), targets, s.predictions()),
+                0, null, null, 0);
+    }
+
+    private static String message(RunSummary.Outcome why, Metric metric, TrialResult leader,
+                                  Map<String, Double> validation, Map<String, Double> test, Leaderboard board) {
+        if (leader == null) {
+            List<String> reasons = new ArrayList<>();
+            board.snapshot().stream().filter(r -> r.error() != null).limit(3)
+                    .forEach(r -> reasons.add(r.spec().algorithm() + ": " + r.error()));
+            return why == RunSummary.Outcome.CANCELLED ? "stopped before any model finished"
+                    : "no model could be trained" + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+        }
+        String s = String.format(Locale.ROOT, "best: %s, validation %s %.5g", leader.spec().algorithm(),
+                metric.key(), validation.getOrDefault(metric.key(), Double.NaN));
+        if (!test.isEmpty()) s += String.format(Locale.ROOT, ", test %s %.5g", metric.key(), test.get(metric.key()));
+        int trials = (int) board.snapshot().stream().filter(r -> !"ensemble".equals(r.spec().origin())).count();
+        return s + " (" + trials + " trials, " + why.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+    }
+}

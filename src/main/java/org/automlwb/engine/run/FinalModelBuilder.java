@@ -1,0 +1,96 @@
+package org.automlwb.engine.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.automlwb.common.CancelToken;
+import org.automlwb.engine.EnsembleModel;
+import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.trial.FitAbortedException;
+import org.automlwb.engine.trial.Refitter;
+import org.automlwb.engine.trial.TrialResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refits the chosen configuration(s) on all training rows. An ensemble's members are refit in parallel; when
+ * that cannot finish in time the best single model is refit instead, and when even that fails, the next best.
+ */
+final class FinalModelBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(FinalModelBuilder.class);
+
+    private final Refitter refitter;
+    private final java.util.function.Function<String, Algorithm> algorithms;
+    private final int cores;
+    private final CancelToken cancel;
+
+    FinalModelBuilder(Refitter refitter, java.util.function.Function<String, Algorithm> algorithms, int cores,
+                      CancelToken cancel) {
+        this.refitter = refitter;
+        this.algorithms = algorithms;
+        this.cores = cores;
+        this.cancel = cancel;
+    }
+
+    /** Refits every member with a positive weight, in parallel; null when any member fails or times out. */
+    EnsembleModel ensemble(List<TrialResult> members, Map<Integer, Double> weights, long deadlineNanos) {
+        int threadsEach = Math.max(1, cores / members.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(cores, members.size()), r -> {
+            Thread t = new Thread(r, "refit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SingleModel>> futures = new ArrayList<>();
+            for (TrialResult m : members) {
+                futures.add(pool.submit(() -> refit(m, threadsEach, deadlineNanos)));
+            }
+            List<EnsembleModel.Member> out = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+                out.add(new EnsembleModel.Member(futures.get(i).get(), weights.get(members.get(i).spec().trialId())));
+            }
+            return new EnsembleModel(out);
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.info("ensemble refit abandoned: {}", e.getCause().getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Refits the best trial that can be refit, trying them in leaderboard order.
+     *
+     * @return the model and the trial it came from, or null when none could be refit
+     */
+    Chosen single(List<TrialResult> rankedOk, long deadlineNanos) {
+        for (TrialResult r : rankedOk) {
+            if (cancel.isCancelled() && !rankedOk.isEmpty() && r != rankedOk.get(0)) break;
+            try {
+                return new Chosen(refit(r, cores, deadlineNanos), r);
+            } catch (FitAbortedException e) {
+                LOG.warn("refit of trial {} ({}) failed: {}; trying the next best", r.spec().trialId(),
+                        r.spec().algorithm(), e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private SingleModel refit(TrialResult r, int threads, long deadlineNanos) throws FitAbortedException {
+        Algorithm a = algorithms.apply(r.spec().algorithm());
+        int t = Math.max(1, a.threadsPerFit(r.spec().config(), threads));
+        // The final refit is not cancelled with the search: a stopped run still leaves a usable model.
+        return refitter.refit(a, r.spec().config(), r.spec().seed(), t, CancelToken.none(), deadlineNanos);
+    }
+
+    /** A refit model and the leaderboard entry it stands for. */
+    record Chosen(FinalModel model, TrialResult trial) { }
+}

@@ -1,0 +1,35 @@
+package org.automlwb.engine.run;
+
+import java.util.List;
+import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.trial.FoldData;
+import org.automlwb.prep.Recipe;
+
+/**
+ * A run whose inputs have been checked: task, metric, folds and algorithms are known, so nothing the user gave
+ * can fail any more. Made by {@link AutoMLRun#prepare} before any file is written.
+ *
+ * @param spec       the run's settings
+ * @param data       training rows with a target
+ * @param test       test rows with a target, or null
+ * @param metric     the metric to optimise
+ * @param recipe     the preprocessing recipe (unfitted)
+ * @param folds      the validation plan and its lazily prepared folds
+ * @param shape      the data's shape after preprocessing
+ * @param algorithms the algorithms that take part, with the user's space overrides applied
+ * @param startNanos when preparation began: the budget counts from here
+ */
+public record PreparedRun(RunSpec spec, LabelledData data, LabelledData test, Metric metric, Recipe recipe,
+                          FoldData folds, DataShape shape, List<Algorithm> algorithms, long startNanos) {
+    public PreparedRun {
+        algorithms = List.copyOf(algorithms);
+    }
+
+    public Algorithm algorithm(String id) {
+        return algorithms.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no algorithm '" + id + "' in this run"));
+    }
+}

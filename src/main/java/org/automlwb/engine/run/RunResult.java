@@ -1,0 +1,29 @@
+package org.automlwb.engine.run;
+
+import java.util.List;
+import java.util.Map;
+import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.Predictions;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.ValidationPlan;
+
+/**
+ * Everything a finished run produced.
+ *
+ * @param summary        how it ended, and the chosen model's metrics
+ * @param leaderboard    every trial (and the ensemble, if built), best first
+ * @param model          the chosen model refit on all training rows, or null when no trial succeeded
+ * @param weights        ensemble weights by trial id when the chosen model is an ensemble, else empty
+ * @param plan           the validation plan the trials were scored with
+ * @param data           the training data as the engine saw it (task, targets, class names)
+ * @param testPredictions the chosen model's predictions on the test file, or null without one
+ */
+public record RunResult(RunSummary summary, List<TrialResult> leaderboard, FinalModel model,
+                        Map<Integer, Double> weights, ValidationPlan plan, LabelledData data,
+                        Predictions testPredictions) {
+    public RunResult {
+        leaderboard = List.copyOf(leaderboard);
+        weights = Map.copyOf(weights);
+    }
+}

@@ -1,0 +1,123 @@
+package org.automlwb.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.Json;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.run.PreparedRun;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.engine.space.SearchSpace;
+import org.automlwb.engine.space.SpaceFile;
+
+/**
+ * {@code config.json}: everything needed to understand and repeat a run — data files and their hashes, target,
+ * task, metric, validation, budget, seed, recipe, search space, versions — and to resume it.
+ */
+public final class ExperimentConfig {
+    private ExperimentConfig() { }
+
+    /** The JSON document for a prepared run. */
+    public static String json(PreparedRun p, Path trainFile, Path testFile) throws BadInputException {
+        RunSpec s = p.spec();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("created", OffsetDateTime.now().toString());
+        m.put("data", fileInfo(trainFile, p.data().rows() + p.data().droppedRows()));
+        if (testFile != null) m.put("test_data", fileInfo(testFile, p.test().rows()));
+        m.put("target", s.target());
+        m.put("task", p.data().task().key());
+        m.put("task_forced", s.task() != null);
+        m.put("metric", p.metric().key());
+        m.put("classes", p.data().classNames());
+        m.put("validation", Map.of("description", p.folds().plan().describe(), "folds", s.folds(),
+                "holdout_above_rows", s.holdoutAbove()));
+        m.put("budget_s", s.budget() == null ? null : s.budget().toMillis() / 1000.0);
+        m.put("max_trials", s.maxTrials());
+        m.put("threads", s.threads());
+        m.put("seed", s.seed());
+        m.put("search", s.search());
+        m.put("ensemble", s.ensemble());
+        m.put("algorithms", p.algorithms().stream().map(Algorithm::id).toList());
+        m.put("algorithms_requested", s.algorithms());
+        m.put("recipe", Json.MAPPER.valueToTree(parse(p.recipe().toJson())));
+        Map<String, SearchSpace> spaces = new LinkedHashMap<>();
+        p.algorithms().forEach(a -> spaces.put(a.id(), a.space(p.data().task())));
+        m.put("search_space", parse(SpaceFile.write(spaces, java.util.Set.of())));
+        m.put("versions", Versions.all());
+        return Json.pretty(m);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the product wrote JSON it cannot read back", e);
+        }
+    }
+
+    private static Map<String, Object> fileInfo(Path file, int rows) throws BadInputException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", file.toAbsolutePath().normalize().toString());
+        m.put("sha256", sha256(file));
+        m.put("rows", rows);
+        return m;
+    }
+
+    /** The SHA-256 of a file's bytes, in hex. */
+    public static String sha256(Path file) throws BadInputException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            DigestInputStream d = (DigestInputStream) in;
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(d.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new BadInputException("cannot read (" + e.getMessage() + ")", file, 0, null, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** What a resume needs from {@code config.json}. */
+    public record Saved(Path train, String trainHash, Path test, RunSpec spec, String recipeJson) { }
+
+    /** Reads {@code config.json} back into a run spec and the data files. */
+    public static Saved read(Path configJson) throws BadInputException {
+        try {
+            JsonNode n = Json.MAPPER.readTree(Files.readString(configJson));
+            Path train = Path.of(n.path("data").path("path").asText());
+            Path test = n.hasNonNull("test_data") ? Path.of(n.path("test_data").path("path").asText()) : null;
+            List<String> algos = new ArrayList<>();
+            n.path("algorithms_requested").forEach(a -> algos.add(a.asText()));
+            JsonNode budget = n.get("budget_s");
+            RunSpec spec = new RunSpec(n.path("target").asText(),
+                    n.path("task_forced").asBoolean() ? TaskType.valueOf(n.path("task").asText().toUpperCase(
+                            java.util.Locale.ROOT)) : null,
+                    Metric.fromKey(n.path("metric").asText()),
+                    budget == null || budget.isNull() ? null : Duration.ofMillis((long) (budget.asDouble() * 1000)),
+                    n.path("max_trials").asInt(), n.path("threads").asInt(1), n.path("seed").asLong(),
+                    n.path("search").asText("auto"), algos, n.path("validation").path("folds").asInt(5),
+                    n.path("validation").path("holdout_above_rows").asInt(50_000), 0, n.path("ensemble").asBoolean(true),
+                    SpaceFile.parse(Json.MAPPER.writeValueAsString(n.path("search_space"))));
+            return new Saved(train, n.path("data").path("sha256").asText(), test, spec,
+                    Json.MAPPER.writeValueAsString(n.path("recipe")));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("cannot read the experiment's settings (" + e.getMessage() + ")", configJson,
+                    0, null, "the folder may come from another version, or config.json was edited");
+        }
+    }
+}

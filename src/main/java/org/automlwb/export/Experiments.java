@@ -1,0 +1,105 @@
+package org.automlwb.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.CancelToken;
+import org.automlwb.data.CsvLoader;
+import org.automlwb.data.LoadedData;
+import org.automlwb.engine.run.AutoMLRun;
+import org.automlwb.engine.run.Journal;
+import org.automlwb.engine.run.PreparedRun;
+import org.automlwb.engine.run.RunListener;
+import org.automlwb.engine.run.RunResult;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.engine.space.SpaceFile;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.prep.Recipe;
+
+/**
+ * An experiment from start to folder, the one path that the {@code run} and {@code bench} commands and the
+ * desktop app all take: check the inputs (nothing is written if they are wrong), create
+ * {@code models/experiments/<id>/} with {@code config.json}, run with a live journal and {@code run.log}, write the
+ * results.
+ */
+public final class Experiments {
+    private Experiments() { }
+
+    /**
+     * @param test       test data, or null
+     * @param recipe     the preprocessing recipe, or null for the automatic one
+     * @param modelsRoot the {@code models/} folder
+     */
+    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), spec, recipe);
+        ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
+        AtomicFiles.writeString(folder.configJson(),
+                ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
+        return execute(folder, prepared, List.of(), cancel, listeners);
+    }
+
+    /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
+    public static ExperimentOutcome resume(ExperimentFolder folder, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        ExperimentConfig.Saved saved = ExperimentConfig.read(folder.configJson());
+        if (!Files.exists(saved.train())) {
+            throw new BadInputException("the training file of this experiment is gone", saved.train(), 0, null,
+                    "put it back where it was to resume");
+        }
+        if (!ExperimentConfig.sha256(saved.train()).equals(saved.trainHash())) {
+            throw new BadInputException("the training file changed since the run started", saved.train(), 0, null,
+                    "start a new run instead of resuming");
+        }
+        LoadedData train = CsvLoader.load(saved.train());
+        LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
+        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),
+                Recipe.fromJson(saved.recipeJson()));
+        List<TrialResult> previous;
+        try {
+            previous = Journal.read(folder.journal());
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the trial journal (" + e.getMessage() + ")", folder.journal(),
+                    0, null, null);
+        }
+        return execute(folder, prepared, previous, cancel, listeners);
+    }
+
+    private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
+                                             List<TrialResult> previous, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
+            List<RunListener> all = new ArrayList<>(List.of(listeners));
+            all.add(log);
+            RunResult result = AutoMLRun.run(prepared, journal, previous, cancel, all);
+            ExperimentWriter.write(folder, result);
+            return new ExperimentOutcome(folder, result);
+        } catch (IOException e) {
+            throw AtomicFiles.cannotWrite(folder.dir(), e);
+        }
+    }
+
+    /** Reads a {@code --space} file into the run spec. */
+    public static RunSpec applySpaceFile(RunSpec spec, Path file) throws BadInputException {
+        try {
+            return spec.withSpace(SpaceFile.parse(Files.readString(file)));
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the search-space file (" + e.getMessage() + ")", file, 0, null,
+                    null);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("invalid search space: " + e.getMessage(), file, 0, null,
+                    "fix the file, or save a new one from the app's Search view");
+        }
+    }
+
+    /** {@code adult.train.csv} → {@code adult}. */
+    static String datasetName(Path source) {
+        String f = source == null ? "data" : source.getFileName().toString();
+        f = f.replaceAll("(?i)\\.csv$", "").replaceAll("(?i)\\.(train|training)$", "");
+        return f;
+    }
+}

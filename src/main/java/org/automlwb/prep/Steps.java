@@ -1,0 +1,58 @@
+package org.automlwb.prep;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Predicate;
+import org.automlwb.data.ColumnKind;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Helpers the step records share. */
+final class Steps {
+    private static final int LISTED = 6;
+
+    private Steps() { }
+
+    /** An immutable copy without repeats (a column listed twice is treated once). */
+    static List<String> copy(List<String> names) {
+        return names == null ? List.of() : List.copyOf(new LinkedHashSet<>(names));
+    }
+
+    /** The column with exactly this name: Tablesaw's own lookup ignores case. */
+    static Column<?> column(Table table, String name) {
+        int index = table.columnNames().indexOf(name);
+        if (index < 0) throw new IllegalArgumentException("no column " + name);
+        return table.column(index);
+    }
+
+    /** "a, b and c", or "a, b, c, d, e, f and 12 more"; {@code whenEmpty} for an empty list. */
+    static String join(List<String> names, String whenEmpty) {
+        if (names.isEmpty()) return whenEmpty;
+        if (names.size() == 1) return names.get(0);
+        if (names.size() > LISTED + 1) {
+            return String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** The listed columns, or every column the test accepts when the list is empty. */
+    static List<String> resolve(List<String> columns, Frame frame, Predicate<Col> applicable) {
+        return columns.isEmpty() ? frame.names(applicable) : columns;
+    }
+
+    /** The listed columns, or every column of an accepted kind when the list is empty, as the check sees them. */
+    static List<String> resolve(List<String> columns, SchemaCheck check, Predicate<ColumnKind> applicable) {
+        return columns.isEmpty() ? check.matching(applicable) : columns;
+    }
+
+    static boolean plainNumber(ColumnKind k) { return Values.isPlainNumber(k); }
+
+    static boolean notText(ColumnKind k) { return k != ColumnKind.TEXT; }
+
+    static boolean anyKind(ColumnKind k) { return true; }
+
+    /** Plain numeric columns the recipe did not make as 0/1 flags: what "all numeric columns" means. */
+    static boolean continuous(Col c) { return plainNumber(c.kind()) && !c.flag(); }
+
+    static String number(double v) { return Values.format(ColumnKind.DECIMAL, v); }
+}
