@@ -70,6 +70,18 @@ class LoadViewModelTest {
     }
 
     @Test
+    void commandLineFlagsInHintsAreNamedAsTheDialog() {
+        source.loader = (f, o, p, c) -> {
+            throw new BadInputException("the row has 4 fields where the header has 3", f, 4, null,
+                    "fix the row, or skip bad rows (--skip-bad-rows)");
+        };
+        vm.load(file, CsvOptions.defaults());
+        executor.runAll();
+        assertEquals("Fix the row, or skip bad rows (File > Open with Options, \"Skip malformed rows\").",
+                dialogs.errors.get(0).hint());
+    }
+
+    @Test
     void unexpectedErrorsNeverPutAStackTraceInTheMainText() {
         source.loader = (f, o, p, c) -> {
             throw new IllegalStateException("boom");

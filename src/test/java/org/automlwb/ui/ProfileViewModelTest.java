@@ -46,6 +46,20 @@ class ProfileViewModelTest {
     }
 
     @Test
+    void valuesThatAllOccurOnceGetNoChart() {
+        var p = TestData.smallProfile();
+        var city = p.columns().get(1);
+        var unique = new org.automlwb.data.ColumnProfile("name", city.kind(), 2, 0, 2, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                List.of(new org.automlwb.data.ColumnProfile.ValueCount("Ann", 1),
+                        new org.automlwb.data.ColumnProfile.ValueCount("Bo", 1)), List.of(), List.of("id_like"));
+        vm.profileProperty().set(new org.automlwb.data.DatasetProfile(2, List.of(unique), null));
+        vm.selectedColumnProperty().set("name");
+        assertTrue(vm.bars().isEmpty());
+        assertEquals("", vm.chartTitleProperty().get());
+    }
+
+    @Test
     void aNewFileClearsThePanelUntilItsProfileArrives() {
         vm.profileProperty().set(TestData.smallProfile());
         vm.selectedColumnProperty().set("city");

@@ -72,7 +72,8 @@ public final class ScreenshotTour {
             shoot(out.resolve("empty-step.png"));
             fx(() -> vm.stepProperty().set(Step.DATA));
             fx(() -> vm.themeProperty().set(Theme.LIGHT));
-            Path empty = Files.createTempFile("empty", ".csv");
+            Path empty = Files.createTempFile("orders", ".csv");
+            Files.writeString(empty, "id,item,price\n1,tea,3.5\n2,\"coffee, large\",4\n3,cake,2.5,extra\n");
             // showError blocks in a nested event loop; shoot and close the dialog from a later pulse.
             Platform.runLater(() -> vm.open(empty));
             pause(2500);

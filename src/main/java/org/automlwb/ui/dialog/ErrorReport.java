@@ -30,7 +30,8 @@ public record ErrorReport(String title, String message, String hint, String deta
                 where.append(where.length() == 0 ? "Column '" : ", column '").append(bad.column()).append('\'');
             }
             String message = (where.length() == 0 ? "" : where + ": ") + sentence(bad.getMessage());
-            return new ErrorReport(title, message, bad.hint() == null ? "" : sentence(bad.hint()), bad.oneLine());
+            return new ErrorReport(title, message, bad.hint() == null ? "" : sentence(forDesktop(bad.hint())),
+                    bad.oneLine());
         }
         if (e instanceof NoSuchFileException) {
             return new ErrorReport(title, "The file does not exist any more.",
@@ -47,6 +48,11 @@ public record ErrorReport(String title, String message, String hint, String deta
         }
         return new ErrorReport(title, "Something unexpected went wrong while reading the file.",
                 "Details are in the log file " + LOG_LOCATION + ".", stackTrace(e));
+    }
+
+    /** Hints are shared with the command line; name the dialog where they name a command-line flag. */
+    static String forDesktop(String hint) {
+        return hint.replace("(--skip-bad-rows)", "(File > Open with Options, \"Skip malformed rows\")");
     }
 
     private static String sentence(String s) {

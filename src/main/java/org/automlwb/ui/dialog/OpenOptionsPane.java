@@ -15,7 +15,7 @@ final class OpenOptionsPane extends GridPane {
     OpenOptionsPane(OpenOptionsViewModel vm) {
         setHgap(12);
         setVgap(10);
-        setPadding(new Insets(8, 4, 8, 4));
+        setPadding(new Insets(12, 20, 8, 20));
         ColumnConstraints labels = new ColumnConstraints();
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);

@@ -96,7 +96,11 @@ public final class DataGridView extends StackPane {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setUserData(name);
         c.setGraphic(new KindBadge(kind));
-        c.setPrefWidth(Math.max(96, Math.min(260, 64 + 8.5 * name.length())));
+        // Room for the badge, the name and the sort arrow; long names are capped and show an ellipsis.
+        double badge = 7 * KindNames.shortName(kind).length();
+        double header = 56 + badge + 9 * name.length();
+        double values = 24 + 8 * vm.widestCell(index, 100); // the first rows stand for the column
+        c.setPrefWidth(Math.max(100, Math.min(300, Math.max(header, values))));
         if (kind.isNumeric()) c.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(vm.cell(f.getValue(), index)));
         c.setCellFactory(col -> new ValueCell());

@@ -77,6 +77,17 @@ public final class DataGridViewModel {
         return c.getString(row);
     }
 
+    /** The length of the longest cell text among the first {@code rows} rows of column {@code index}. */
+    public int widestCell(int index, int rows) {
+        Column<?> c = columns[index];
+        int widest = 0;
+        for (int r = 0, n = Math.min(rows, c.size()); r < n; r++) {
+            String text = cell(r, index);
+            if (text != null) widest = Math.max(widest, text.length());
+        }
+        return widest;
+    }
+
     /**
      * Sorts by {@code key} in the background (null restores file order). Asking for the current sort again
      * does nothing, so the grid may call this as often as it likes.

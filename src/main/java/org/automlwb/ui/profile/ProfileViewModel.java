@@ -68,9 +68,13 @@ public final class ProfileViewModel {
         if (histogram) {
             bars.setAll(c.histogram().stream().map(b -> new Bar(Fmt.shortNumber(b.low()), b.count())).toList());
             chartTitle.set("Distribution (" + c.histogram().size() + " bins)");
-        } else {
+        } else if (c.topValues().stream().anyMatch(v -> v.count() > 1)) {
             bars.setAll(c.topValues().stream().map(v -> new Bar(truncate(v.value()), v.count())).toList());
-            chartTitle.set(c.topValues().isEmpty() ? "" : "Most frequent values");
+            chartTitle.set("Most frequent values");
+        } else {
+            // Every value occurs once (names, IDs): a chart of equal bars says nothing.
+            bars.clear();
+            chartTitle.set("");
         }
     }
 
