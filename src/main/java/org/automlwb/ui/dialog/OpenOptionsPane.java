@@ -46,7 +46,7 @@ final class OpenOptionsPane extends GridPane {
 
         CheckBox keepNa = new CheckBox("Keep \"NA\" as a category (e.g. \"no alley\"), not as missing");
         keepNa.selectedProperty().bindBidirectional(vm.keepNaAsCategoryProperty());
-        CheckBox skip = new CheckBox("Skip malformed rows (too few or too many fields) and list them");
+        CheckBox skip = new CheckBox("Skip malformed rows (too few or too many fields) and count them");
         skip.selectedProperty().bindBidirectional(vm.skipBadRowsProperty());
 
         int r = 0;

@@ -147,6 +147,8 @@ public final class LoadViewModel {
                 secs, skipped));
         LOG.info("Opened {}: {} rows x {} columns in {} s", loaded.source(), loaded.table().rowCount(),
                 loaded.table().columnCount(), secs);
+        // The status bar only counts skipped rows; the log says which (the first few are enough to fix a file).
+        loaded.skipped().stream().limit(20).forEach(r -> LOG.info("Skipped line {}: {}", r.line(), r.reason()));
     }
 
     private void failLoad(Path file, Throwable error, LoadState before) {
