@@ -1,0 +1,34 @@
+package org.automlwb.ui;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** The steps of the flow, in the order the navigation shows them. */
+public enum Step {
+    DATA("Data", "Open a CSV and look at its columns", MaterialDesignT.TABLE_LARGE, true),
+    PREPARE("Prepare", "The preprocessing recipe", MaterialDesignT.TUNE_VARIANT, false),
+    SEARCH("Search", "Algorithms and their search space", MaterialDesignM.MAGNIFY, false),
+    RUN("Run", "The AutoML run, live", MaterialDesignP.PLAY_CIRCLE_OUTLINE, false),
+    RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, false);
+
+    private final String title;
+    private final String description;
+    private final Ikon icon;
+    private final boolean live;
+
+    Step(String title, String description, Ikon icon, boolean live) {
+        this.title = title;
+        this.description = description;
+        this.icon = icon;
+        this.live = live;
+    }
+
+    public String title() { return title; }
+    public String description() { return description; }
+    public Ikon icon() { return icon; }
+    /** Whether the step has a working view yet; the others show an empty state. */
+    public boolean live() { return live; }
+}

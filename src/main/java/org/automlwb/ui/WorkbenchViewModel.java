@@ -1,0 +1,172 @@
+package org.automlwb.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.automlwb.data.CsvDialect;
+import org.automlwb.data.CsvOptions;
+import org.automlwb.data.LoadedData;
+import org.automlwb.ui.dialog.OpenOptionsViewModel;
+import org.automlwb.ui.grid.DataGridViewModel;
+import org.automlwb.ui.load.LoadViewModel;
+import org.automlwb.ui.profile.ProfileViewModel;
+import org.automlwb.ui.settings.RecentFiles;
+import org.automlwb.ui.settings.Settings;
+import org.automlwb.ui.settings.WindowBounds;
+import org.automlwb.ui.welcome.WelcomeViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state: the open file and its views, the flow step, the theme and the recent files.
+ * Holds properties only; {@link WorkbenchWindow} turns it into controls.
+ */
+public final class WorkbenchViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
+
+    private final WorkbenchServices services;
+    private final LoadViewModel load;
+    private final DataGridViewModel grid;
+    private final ProfileViewModel profile = new ProfileViewModel();
+    private final WelcomeViewModel welcome;
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
+    private final ReadOnlyStringWrapper dataSummary = new ReadOnlyStringWrapper("");
+    // The newest settings; a background save always writes this, so saves finishing out of order are harmless.
+    private final AtomicReference<Settings> settings;
+    private CsvOptions lastOptions = CsvOptions.defaults();
+
+    /** The application's name as shown in title bars. */
+    public static final String APP_NAME = "AutoML Workbench";
+
+    public WorkbenchViewModel(WorkbenchServices services) {
+        this.services = services;
+        this.load = new LoadViewModel(services.executor(), services.dataSource(), services.dialogs());
+        this.grid = new DataGridViewModel(services.executor());
+        this.welcome = new WelcomeViewModel(services.executor(), services.sampleFolders());
+        Settings s = services.settings().load();
+        this.settings = new AtomicReference<>(s);
+        theme.set(s.theme());
+        recentFiles.setAll(s.recentFiles().stream().map(Path::of).toList());
+
+        grid.selectedColumnProperty().bindBidirectional(profile.selectedColumnProperty());
+        load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
+        load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
+        load.setOnMissingFile(p -> updateSettings(settings.get().withRecentFiles(
+                RecentFiles.remove(settings.get().recentFiles(), p.toString()))));
+        theme.addListener((obs, old, t) -> updateSettings(settings.get().withTheme(t)));
+        welcome.refresh();
+    }
+
+    public LoadViewModel load() { return load; }
+    public DataGridViewModel grid() { return grid; }
+    public ProfileViewModel profile() { return profile; }
+    public WelcomeViewModel welcome() { return welcome; }
+    /** Recently opened files, most recent first. */
+    public ObservableList<Path> recentFiles() { return recentFiles; }
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+    public ObjectProperty<Step> stepProperty() { return step; }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    /** Rows, columns and dialect of the open file, for the status bar. */
+    public ReadOnlyStringProperty dataSummaryProperty() { return dataSummary.getReadOnlyProperty(); }
+
+    /** Opens {@code file} with sniffed settings. */
+    public void open(Path file) {
+        lastOptions = CsvOptions.defaults();
+        load.load(file.toAbsolutePath().normalize(), lastOptions);
+    }
+
+    /** File > Open CSV…: asks for a file, then opens it. */
+    public void openWithChooser() {
+        services.dialogs().chooseCsvFile(lastDirectory()).ifPresent(this::open);
+    }
+
+    /** File > Open with options…: asks for a file, then how to read it, then opens it. */
+    public void openWithOptions() {
+        services.dialogs().chooseCsvFile(lastDirectory()).ifPresent(file -> {
+            OpenOptionsViewModel form = new OpenOptionsViewModel();
+            form.setFrom(lastOptions);
+            if (services.dialogs().editOpenOptions(file, form)) {
+                lastOptions = form.toOptions();
+                load.load(file.toAbsolutePath().normalize(), lastOptions);
+            }
+        });
+    }
+
+    /** Forgets the recent files. */
+    public void clearRecentFiles() {
+        updateSettings(settings.get().withRecentFiles(List.of()));
+    }
+
+    /** Help > About. */
+    public void showAbout() {
+        String v = WorkbenchViewModel.class.getPackage().getImplementationVersion();
+        services.dialogs().showAbout(v == null ? "(development build)" : v);
+    }
+
+    /** The window bounds remembered from the last launch. */
+    public WindowBounds savedWindowBounds() { return settings.get().window(); }
+
+    /** Called once as the window closes: remembers the bounds and stops background work. */
+    public void close(WindowBounds bounds) {
+        load.cancel();
+        Settings s = settings.updateAndGet(old -> old.withWindow(bounds));
+        services.settings().save(s); // synchronously: the app is about to exit
+        services.executor().shutdown();
+    }
+
+    private void onLoaded(LoadedData data) {
+        grid.setData(data);
+        profile.profileProperty().set(null);
+        if (data == null) {
+            title.set(APP_NAME);
+            dataSummary.set("");
+            return;
+        }
+        step.set(Step.DATA);
+        title.set(data.source().getFileName() + " — " + APP_NAME);
+        dataSummary.set(summary(data));
+        updateSettings(settings.get().withRecentFiles(
+                RecentFiles.push(settings.get().recentFiles(), data.source().toString())));
+    }
+
+    static String summary(LoadedData data) {
+        String rows = Fmt.count(data.table().rowCount()) + " rows · " + data.table().columnCount() + " columns";
+        CsvDialect d = data.dialect();
+        if (d == null) return rows;
+        return rows + " · " + delimiterName(d.delimiter()) + (d.charset() == null ? "" : " · " + d.charset().name())
+                + (d.decimalComma() ? " · decimal comma" : "");
+    }
+
+    private static String delimiterName(char c) {
+        return switch (c) {
+            case ',' -> "comma-separated";
+            case ';' -> "semicolon-separated";
+            case '\t' -> "tab-separated";
+            case '|' -> "pipe-separated";
+            default -> String.format(Locale.ROOT, "'%c'-separated", c);
+        };
+    }
+
+    private Path lastDirectory() {
+        return recentFiles.isEmpty() ? null : recentFiles.get(0).getParent();
+    }
+
+    private void updateSettings(Settings next) {
+        settings.set(next);
+        recentFiles.setAll(next.recentFiles().stream().map(Path::of).toList());
+        services.executor().submit("save settings", () -> {
+            services.settings().save(settings.get());
+            return null;
+        }, ok -> { }, e -> LOG.warn("Saving settings failed", e));
+    }
+}

@@ -1,0 +1,155 @@
+package org.automlwb.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.automlwb.ui.grid.DataGridView;
+import org.automlwb.ui.load.LoadState;
+import org.automlwb.ui.load.LoadingView;
+import org.automlwb.ui.profile.ProfilePanel;
+import org.automlwb.ui.welcome.SampleFiles;
+import org.automlwb.ui.welcome.WelcomeView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+
+/** The main window's content: menu bar, flow navigation, the current step, the status bar. */
+public final class WorkbenchWindow extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final StackPane content = new StackPane();
+    private final WelcomeView welcome;
+    private final SplitPane dataSplit;
+    private final Map<Step, Node> emptySteps = new EnumMap<>(Step.class);
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Runnable quit;
+
+    /** @param quit closes the window (File > Quit) */
+    public WorkbenchWindow(WorkbenchViewModel vm, Runnable quit) {
+        this.vm = vm;
+        this.quit = quit;
+        setId("workbench");
+        getStylesheets().add(Css.stylesheet(Css.SHELL));
+
+        welcome = new WelcomeView(vm.welcome(), vm.recentFiles(), vm::open, vm::openWithChooser, vm::openWithOptions);
+        DataGridView grid = new DataGridView(vm.grid());
+        ProfilePanel profile = new ProfilePanel(vm.profile(), vm.load().profilingProperty());
+        dataSplit = new SplitPane(grid, profile);
+        dataSplit.setOrientation(Orientation.HORIZONTAL);
+        dataSplit.setDividerPositions(0.70);
+        SplitPane.setResizableWithParent(profile, false);
+
+        setTop(menuBar());
+        setLeft(new NavigationView(vm));
+        setCenter(new StackPane(content, new LoadingView(vm.load())));
+        setBottom(new StatusBar(vm));
+
+        vm.stepProperty().addListener((obs, o, n) -> showStep());
+        vm.load().dataProperty().addListener((obs, o, n) -> showStep());
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
+        rebuildRecentMenu();
+        showStep();
+        installDragAndDrop();
+    }
+
+    private void showStep() {
+        Step step = vm.stepProperty().get();
+        Node node;
+        if (step != Step.DATA) node = emptySteps.computeIfAbsent(step, EmptyStepView::new);
+        else node = vm.load().getData() == null ? welcome : dataSplit;
+        if (content.getChildren().size() != 1 || content.getChildren().get(0) != node) content.getChildren().setAll(node);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open CSV…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> vm.openWithChooser());
+        MenuItem openOptions = new MenuItem("Open with Options…");
+        openOptions.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openOptions.setOnAction(e -> vm.openWithOptions());
+        MenuItem exit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
+        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        exit.setOnAction(e -> quit.run());
+        Menu file = new Menu("File", null, open, openOptions, recentMenu, new SeparatorMenuItem(), exit);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark Theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(vm.themeProperty().get() == Theme.LIGHT);
+        dark.setSelected(vm.themeProperty().get() == Theme.DARK);
+        light.setOnAction(e -> vm.themeProperty().set(Theme.LIGHT));
+        dark.setOnAction(e -> vm.themeProperty().set(Theme.DARK));
+        vm.themeProperty().addListener((obs, o, t) -> (t == Theme.DARK ? dark : light).setSelected(true));
+        Menu view = new Menu("View", null, light, dark);
+
+        MenuItem about = new MenuItem("About AutoML Workbench", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+        about.setOnAction(e -> vm.showAbout());
+        Menu help = new Menu("Help", null, about);
+
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        bar.setUseSystemMenuBar(true); // the macOS menu bar; ignored elsewhere
+        return bar;
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        int n = 1;
+        for (Path p : vm.recentFiles()) {
+            MenuItem item = new MenuItem((n <= 9 ? "_" + n + "  " : "    ") + p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(true);
+            n++;
+            item.setOnAction(e -> vm.open(p));
+            recentMenu.getItems().add(item);
+        }
+        if (!recentMenu.getItems().isEmpty()) {
+            MenuItem clear = new MenuItem("Clear Recent Files");
+            clear.setOnAction(e -> vm.clearRecentFiles());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+        recentMenu.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private void installDragAndDrop() {
+        setOnDragOver(e -> {
+            if (droppedCsv(e).isPresent()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!getStyleClass().contains(Css.DROP_TARGET)) getStyleClass().add(Css.DROP_TARGET);
+            }
+            e.consume();
+        });
+        setOnDragExited(e -> getStyleClass().remove(Css.DROP_TARGET));
+        setOnDragDropped(e -> {
+            Optional<Path> file = droppedCsv(e);
+            file.ifPresent(vm::open);
+            e.setDropCompleted(file.isPresent());
+            getStyleClass().remove(Css.DROP_TARGET);
+            e.consume();
+        });
+    }
+
+    private Optional<Path> droppedCsv(DragEvent e) {
+        if (!e.getDragboard().hasFiles() || vm.load().getState() == LoadState.LOADING) return Optional.empty();
+        return e.getDragboard().getFiles().stream().map(File::toPath)
+                .filter(p -> SampleFiles.isCsvName(p.getFileName().toString())).findFirst();
+    }
+}

@@ -1,0 +1,108 @@
+package org.automlwb.ui.dialog;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.automlwb.ui.Css;
+
+/** {@link DialogService} with real JavaFX dialogs, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(ErrorReport report) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle(report.title());
+        alert.setHeaderText(report.title());
+        Label message = new Label(report.message());
+        message.setWrapText(true);
+        VBox content = new VBox(8, message);
+        if (!report.hint().isBlank()) {
+            Label hint = new Label(report.hint());
+            hint.setWrapText(true);
+            hint.getStyleClass().add(Css.ERROR_HINT);
+            content.getChildren().add(hint);
+        }
+        content.setPrefWidth(520);
+        alert.getDialogPane().setContent(content);
+        if (!report.details().isBlank()) {
+            TextArea details = new TextArea(report.details());
+            details.setEditable(false);
+            details.setWrapText(false);
+            details.setPrefRowCount(12);
+            VBox.setVgrow(details, Priority.ALWAYS);
+            alert.getDialogPane().setExpandableContent(new VBox(details));
+        }
+        style(alert);
+        alert.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseCsvFile(Path initialDirectory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open CSV");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt", "*.CSV"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public boolean editOpenOptions(Path file, OpenOptionsViewModel options) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Open with options");
+        dialog.setHeaderText("How to read " + file.getFileName());
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(new OpenOptionsPane(options));
+        dialog.getDialogPane().lookupButton(open).getStyleClass().add(Styles.ACCENT);
+        dialog.getDialogPane().lookupButton(open).disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !options.isValid(),
+                        options.encodingProperty()));
+        style(dialog);
+        return dialog.showAndWait().filter(b -> b == open).isPresent();
+    }
+
+    @Override
+    public void showAbout(String version) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("About AutoML Workbench");
+        alert.setHeaderText("AutoML Workbench " + version);
+        Label text = new Label("Takes a CSV file to a tuned, explained, exported model.\n\n"
+                + "Built on Tribuo 4.3, Tablesaw, JavaFX 21, AtlantaFX and Ikonli.\n"
+                + "Java " + System.getProperty("java.version") + " · JavaFX "
+                + System.getProperty("javafx.runtime.version", "?") + "\n"
+                + "Log file: " + ErrorReport.LOG_LOCATION);
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(text);
+        style(alert);
+        alert.showAndWait();
+    }
+
+    private static void style(Dialog<?> dialog) {
+        dialog.getDialogPane().getStylesheets().add(Css.stylesheet(Css.DIALOGS));
+    }
+}

@@ -1,0 +1,31 @@
+package org.automlwb.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.automlwb.ui.dialog.DialogService;
+import org.automlwb.ui.dialog.ErrorReport;
+import org.automlwb.ui.dialog.OpenOptionsViewModel;
+
+/** Answers dialogs as a test tells it to and records what was shown. */
+public final class FakeDialogService implements DialogService {
+    public final List<ErrorReport> errors = new ArrayList<>();
+    public Path fileToChoose;
+    public Consumer<OpenOptionsViewModel> optionsEdit = o -> { };
+    public boolean pressOpen = true;
+    public int aboutShown;
+
+    @Override public void showError(ErrorReport report) { errors.add(report); }
+
+    @Override public Optional<Path> chooseCsvFile(Path initialDirectory) { return Optional.ofNullable(fileToChoose); }
+
+    @Override
+    public boolean editOpenOptions(Path file, OpenOptionsViewModel options) {
+        optionsEdit.accept(options);
+        return pressOpen;
+    }
+
+    @Override public void showAbout(String version) { aboutShown++; }
+}

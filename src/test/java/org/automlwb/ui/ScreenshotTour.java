@@ -1,0 +1,143 @@
+package org.automlwb.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.automlwb.ui.dialog.FxDialogService;
+import org.automlwb.ui.load.DataSource;
+import org.automlwb.ui.load.LoadState;
+import org.automlwb.ui.settings.Settings;
+import org.automlwb.ui.task.FxTaskExecutor;
+
+/**
+ * Not a test: drives the real window through its states and saves a PNG of each, for docs/screenshots.
+ * Run under a display (e.g. xvfb-run) with the test classpath:
+ * {@code java -cp ... org.automlwb.ui.ScreenshotTour OUT_DIR SAMPLE_DIR FILE.csv TEXT_COLUMN}.
+ */
+public final class ScreenshotTour {
+    private static String[] args;
+
+    private ScreenshotTour() { }
+
+    public static void main(String[] a) {
+        args = a;
+        Application.launch(Tour.class); // from a plain class: see STACK.md
+    }
+
+    /** The application that takes the pictures. */
+    public static final class Tour extends Application {
+    private WorkbenchViewModel vm;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) {
+        stage = primary;
+        Path samples = Path.of(args[1]);
+        WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
+                new InMemorySettingsStore(Settings.defaults()), DataSource.csv(), () -> List.of(samples));
+        vm = WorkbenchShell.show(primary, services, null).viewModel();
+        Thread t = new Thread(this::tour, "tour");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void tour() {
+        try {
+            Path out = Files.createDirectories(Path.of(args[0]));
+            pause(2500);
+            shoot(out.resolve("welcome.png"));
+            fx(() -> vm.open(Path.of(args[2])));
+            waitFor(() -> vm.load().getState() == LoadState.READY && vm.load().getProfile() != null);
+            fx(() -> vm.grid().selectedColumnProperty().set(args[3]));
+            pause(800);
+            shoot(out.resolve("data-light.png"));
+            fx(() -> vm.themeProperty().set(Theme.DARK));
+            fx(() -> vm.grid().selectedColumnProperty().set(vm.grid().columnNames().get(0)));
+            pause(800);
+            shoot(out.resolve("data-dark.png"));
+            fx(() -> vm.stepProperty().set(Step.RUN));
+            pause(500);
+            shoot(out.resolve("empty-step.png"));
+            fx(() -> vm.stepProperty().set(Step.DATA));
+            fx(() -> vm.themeProperty().set(Theme.LIGHT));
+            Path empty = Files.createTempFile("orders", ".csv");
+            Files.writeString(empty, "id,item,price\n1,tea,3.5\n2,\"coffee, large\",4\n3,cake,2.5,extra\n");
+            // showError blocks in a nested event loop; shoot and close the dialog from a later pulse.
+            Platform.runLater(() -> vm.open(empty));
+            pause(2500);
+            shootDialog(out.resolve("error-dialog.png"));
+            fx(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+            Platform.runLater(() -> new FxDialogService(stage).editOpenOptions(Path.of(args[2]),
+                    new org.automlwb.ui.dialog.OpenOptionsViewModel()));
+            pause(2000);
+            shootDialog(out.resolve("open-options.png"));
+            fx(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(stage::close);
+        }
+    }
+
+    private void shoot(Path file) throws Exception {
+        Scene scene = fx(() -> stage.getScene());
+        save(scene, file);
+    }
+
+    private void shootDialog(Path file) throws Exception {
+        Scene scene = fx(() -> Window.getWindows().stream().filter(w -> w != stage).map(Window::getScene)
+                .findFirst().orElse(null));
+        if (scene != null) save(scene, file);
+        else System.err.println("no dialog to shoot");
+    }
+
+    private static void save(Scene scene, Path file) throws Exception {
+        var image = fx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
+        System.out.println("saved " + file);
+    }
+
+    private static <T> T fx(Supplier<T> s) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(s.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (fx(condition::getAsBoolean)) return;
+            pause(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+    }
+}
