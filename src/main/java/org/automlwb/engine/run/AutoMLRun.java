@@ -198,7 +198,10 @@ public final class AutoMLRun {
                 && leader != null ? 1 : 0), leader, validation, test, deadline.elapsedSeconds(),
                 message(why, p.metric(), leader, validation, test, board));
         events.onEvent(new RunEvent.RunFinished(deadline.elapsedSeconds(), summary));
-        return new RunResult(summary, board.snapshot(), model, weights, p.folds().plan(), p.data(), testPredictions);
+        Predictions validationPredictions = leader == null ? null
+                : leader == ensembleEntry ? ensemble.predictions() : leader.oof();
+        return new RunResult(summary, board.snapshot(), model, weights, p.folds().plan(), p.data(), testPredictions,
+                oofTargets, validationPredictions);
     }
 
     private static SearchLoop.Outcome search(PreparedRun p, Leaderboard board, Journal journal,

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Predictions;
+import org.automlwb.engine.Targets;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.ValidationPlan;
 
@@ -18,10 +19,13 @@ import org.automlwb.engine.trial.ValidationPlan;
  * @param plan           the validation plan the trials were scored with
  * @param data           the training data as the engine saw it (task, targets, class names)
  * @param testPredictions the chosen model's predictions on the test file, or null without one
+ * @param validationTargets the true values of the validated rows ({@code plan.scoredRows()}), or null
+ * @param validationPredictions the chosen model's out-of-fold predictions for those rows, or null when they were
+ *                              not kept (a resumed run whose leader was journalled before the resume)
  */
 public record RunResult(RunSummary summary, List<TrialResult> leaderboard, FinalModel model,
                         Map<Integer, Double> weights, ValidationPlan plan, LabelledData data,
-                        Predictions testPredictions) {
+                        Predictions testPredictions, Targets validationTargets, Predictions validationPredictions) {
     public RunResult {
         leaderboard = List.copyOf(leaderboard);
         weights = Map.copyOf(weights);

@@ -59,6 +59,11 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
      */
     public boolean reproducible() { return budget == null && maxTrials > 0; }
 
+    public RunSpec withTarget(String t) {
+        return new RunSpec(t, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
+                trialCapSeconds, ensemble, space);
+    }
+
     public RunSpec withBudget(Duration b) {
         return new RunSpec(target, task, metric, b, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
                 trialCapSeconds, ensemble, space);

@@ -1,0 +1,62 @@
+package org.automlwb.ui.session;
+
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.automlwb.data.DatasetProfile;
+import org.automlwb.data.LoadedData;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.prep.Recipe;
+
+/**
+ * What the flow's views share: the open data and its profile (Data), the target and task (Data), the recipe
+ * (Prepare), the run settings (Search), and the last finished experiment (Run → Results). Properties only; each
+ * view model reads and writes the parts it owns.
+ */
+public final class Session {
+    private final ObjectProperty<LoadedData> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatasetProfile> profile = new SimpleObjectProperty<>();
+    private final StringProperty target = new SimpleStringProperty();
+    private final ObjectProperty<TaskType> taskOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<Recipe> recipe = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunSpec> settings = new SimpleObjectProperty<>(RunSpec.defaults(""));
+    private final ObjectProperty<Path> modelsRoot = new SimpleObjectProperty<>(defaultModelsRoot());
+    private final ObjectProperty<ExperimentOutcome> lastOutcome = new SimpleObjectProperty<>();
+
+    /** The loaded training data, or null. */
+    public ObjectProperty<LoadedData> dataProperty() { return data; }
+
+    /** Its profile, once computed, or null. */
+    public ObjectProperty<DatasetProfile> profileProperty() { return profile; }
+
+    /** The column to predict, or null until chosen. */
+    public StringProperty targetProperty() { return target; }
+
+    /** A task forced by the user, or null to infer it. */
+    public ObjectProperty<TaskType> taskOverrideProperty() { return taskOverride; }
+
+    /** The preprocessing recipe as edited, or null for the automatic one. */
+    public ObjectProperty<Recipe> recipeProperty() { return recipe; }
+
+    /** Budget, metric, validation, threads, seed, search and space as set in the Search view (target ignored). */
+    public ObjectProperty<RunSpec> settingsProperty() { return settings; }
+
+    /** Where experiments are written. */
+    public ObjectProperty<Path> modelsRootProperty() { return modelsRoot; }
+
+    /** The last finished experiment, or null. */
+    public ObjectProperty<ExperimentOutcome> lastOutcomeProperty() { return lastOutcome; }
+
+    /** The settings with the chosen target and task: what a run is started with. */
+    public RunSpec runSpec() {
+        return settings.get().withTarget(target.get()).withTask(taskOverride.get());
+    }
+
+    private static Path defaultModelsRoot() {
+        return Path.of(System.getProperty("user.home"), "AutoML Workbench", "models");
+    }
+}
