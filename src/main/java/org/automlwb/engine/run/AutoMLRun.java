@@ -225,7 +225,7 @@ public final class AutoMLRun {
                     s -> p.algorithm(s.algorithm()).threadsPerFit(s.config(), spec.threads()), board,
                     journal, events, deadline, spec.maxTrials(), spec.reproducible(), cancel,
                     () -> deadline.reserveSeconds(reserveSeconds(board, p)),
-                    s -> p.algorithm(s.algorithm()).trainsOneAtATime());
+                    s -> p.algorithm(s.algorithm()).trainsOneAtATime(), TrialRunner::abandonedFitsRunning);
             return loop.run(firstId, previous);
         }
     }

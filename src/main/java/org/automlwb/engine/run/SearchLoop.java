@@ -47,6 +47,7 @@ public final class SearchLoop {
     private final CancelToken cancel;
     private final Runnable afterEach;
     private final java.util.function.Predicate<TrialSpec> oneAtATime;
+    private final java.util.function.IntSupplier busyElsewhere;
     /** Suggested one-at-a-time trials waiting for their lane, oldest first. */
     private final java.util.ArrayDeque<TrialSpec> deferred = new java.util.ArrayDeque<>();
     private int exclusiveInFlight;
@@ -64,11 +65,14 @@ public final class SearchLoop {
      * @param afterEach called on the loop thread after each completion (e.g. to update the budget reserve)
      * @param oneAtATime trials that must not run beside another such trial (LibSVM's JVM-wide lock): they wait
      *                   for their lane while other trials use the cores
+     * @param busyElsewhere cores taken by work the loop did not start, such as fits abandoned at their time
+     *                      limit that are still computing; one trial always runs, so the search never stalls
      */
     public SearchLoop(Searcher searcher, TrialExecutor executor, TrialFunction trials,
                       ToIntFunction<TrialSpec> coresFor, Leaderboard leaderboard, Journal journal,
                       RunListener events, Deadline deadline, int maxTrials, boolean reproducible, CancelToken cancel,
-                      Runnable afterEach, java.util.function.Predicate<TrialSpec> oneAtATime) {
+                      Runnable afterEach, java.util.function.Predicate<TrialSpec> oneAtATime,
+                      java.util.function.IntSupplier busyElsewhere) {
         this.searcher = searcher;
         this.executor = executor;
         this.trials = trials;
@@ -82,6 +86,7 @@ public final class SearchLoop {
         this.cancel = cancel;
         this.afterEach = afterEach;
         this.oneAtATime = oneAtATime;
+        this.busyElsewhere = busyElsewhere;
     }
 
     /**
@@ -103,7 +108,7 @@ public final class SearchLoop {
                 reason = RunSummary.Outcome.MAX_TRIALS;
             } else if (deadline.searchOver()) {
                 reason = RunSummary.Outcome.BUDGET_USED;
-            } else if (coresInFlight >= executor.cores()) {
+            } else if (coresInFlight + busyElsewhere.getAsInt() >= executor.cores() && inFlight > 0) {
                 awaitOne();
             } else if (exclusiveInFlight == 0 && !deferred.isEmpty()) {
                 launch(deferred.poll());

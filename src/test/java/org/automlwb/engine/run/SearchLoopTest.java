@@ -61,7 +61,7 @@ class SearchLoopTest {
                 }
                 return ok(spec, spec.config().getInt("x", 0));
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 30, reproducible,
-                    CancelToken.none(), () -> { }, s -> false);
+                    CancelToken.none(), () -> { }, s -> false, () -> 0);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.MAX_TRIALS, out.reason());
             assertEquals(30, out.launched());
@@ -87,7 +87,7 @@ class SearchLoopTest {
                 if (spec.trialId() % 2 == 0) throw new IllegalStateException("boom " + spec.trialId());
                 return ok(spec, 1.0 / spec.trialId());
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), Duration.ofMinutes(1)), 0, false,
-                    CancelToken.none(), () -> { }, s -> false);
+                    CancelToken.none(), () -> { }, s -> false, () -> 0);
             assertEquals(RunSummary.Outcome.SEARCH_EXHAUSTED, loop.run(1, List.of()).reason());
         }
         List<TrialResult> journal = Journal.read(dir.resolve("f.jsonl"));
@@ -108,7 +108,7 @@ class SearchLoopTest {
                 if (spec.trialId() == 5) cancel.cancel();
                 return ok(spec, 1);
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 1000, false, cancel,
-                    () -> { }, s -> false);
+                    () -> { }, s -> false, () -> 0);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.CANCELLED, out.reason());
             assertTrue(out.launched() < 20, "launched " + out.launched());
@@ -143,7 +143,7 @@ class SearchLoopTest {
                 counter.decrementAndGet();
                 return ok(spec, 1);
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 12, false,
-                    CancelToken.none(), () -> { }, exclusive);
+                    CancelToken.none(), () -> { }, exclusive, () -> 0);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(12, out.launched());
         }
