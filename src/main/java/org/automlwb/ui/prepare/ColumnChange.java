@@ -1,0 +1,57 @@
+package org.automlwb.ui.prepare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automlwb.ui.Fmt;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * How one column differs between the preview sample before and after the recipe, for the before/after table.
+ *
+ * @param column the column name
+ * @param before its summary before the recipe, or "—" when the recipe added it
+ * @param after  its summary after the recipe, or "removed"
+ */
+public record ColumnChange(String column, String before, String after) {
+    static final String ABSENT = "—";
+    static final String REMOVED = "removed";
+
+    /** The columns whose summary changed, were added or were removed, in before-then-added order. */
+    public static List<ColumnChange> between(Table before, Table after, String target) {
+        Map<String, String> b = summaries(before, target);
+        Map<String, String> a = summaries(after, target);
+        List<ColumnChange> out = new ArrayList<>();
+        b.forEach((name, s) -> {
+            String now = a.get(name);
+            if (now == null) out.add(new ColumnChange(name, s, REMOVED));
+            else if (!now.equals(s)) out.add(new ColumnChange(name, s, now));
+        });
+        a.forEach((name, s) -> {
+            if (!b.containsKey(name)) out.add(new ColumnChange(name, ABSENT, s));
+        });
+        return out;
+    }
+
+    private static Map<String, String> summaries(Table t, String target) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Column<?> c : t.columns()) if (!c.name().equals(target)) out.put(c.name(), summary(c));
+        return out;
+    }
+
+    /** e.g. "decimal · 3 missing · mean 38.2 (17 … 90)" or "text · 0 missing · 9 values". */
+    static String summary(Column<?> c) {
+        StringBuilder sb = new StringBuilder(c.type().name().toLowerCase(java.util.Locale.ROOT));
+        sb.append(" · ").append(Fmt.count(c.countMissing())).append(" missing");
+        if (c instanceof NumericColumn<?> n && n.size() > n.countMissing()) {
+            sb.append(" · mean ").append(Fmt.number(n.mean()))
+              .append(" (").append(Fmt.number(n.min())).append(" … ").append(Fmt.number(n.max())).append(')');
+        } else {
+            sb.append(" · ").append(Fmt.count(c.countUnique())).append(" values");
+        }
+        return sb.toString();
+    }
+}
