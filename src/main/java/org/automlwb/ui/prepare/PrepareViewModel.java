@@ -44,8 +44,11 @@ public final class PrepareViewModel {
     private final Session session;
     private final Debouncer debouncer;
     private final ObservableList<RecipeDraft.Item> items = FXCollections.observableArrayList();
+    // One read-only view each, held here: a wrapper made per call would be collected with its listeners.
+    private final ObservableList<RecipeDraft.Item> itemsView = FXCollections.unmodifiableObservableList(items);
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyObjectWrapper<PreviewState> previewState = new ReadOnlyObjectWrapper<>(PreviewState.NONE);
     private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
@@ -68,11 +71,11 @@ public final class PrepareViewModel {
     }
 
     /** The steps, in order, each on or off. Read-only for views: edit through the methods. */
-    public ObservableList<RecipeDraft.Item> items() { return FXCollections.unmodifiableObservableList(items); }
+    public ObservableList<RecipeDraft.Item> items() { return itemsView; }
     /** The selected step's index, or -1. */
     public IntegerProperty selectedProperty() { return selected; }
     /** Problems with the effective recipe on this data, each naming its step. */
-    public ObservableList<String> problems() { return FXCollections.unmodifiableObservableList(problems); }
+    public ObservableList<String> problems() { return problemsView; }
     public ReadOnlyObjectProperty<PreviewState> previewStateProperty() { return previewState.getReadOnlyProperty(); }
     /** The latest preview, or null; kept while a new one is computed. */
     public ReadOnlyObjectProperty<Preview> previewProperty() { return preview.getReadOnlyProperty(); }
