@@ -42,16 +42,25 @@ public record ColumnChange(String column, String before, String after) {
         return out;
     }
 
-    /** e.g. "decimal · 3 missing · mean 38.2 (17 … 90)" or "text · 0 missing · 9 values". */
+    /**
+     * e.g. "mean 38.2 (17 … 90) · 3 missing" or "text, 9 values". Numbers are not told apart by storage type,
+     * so a whole-number column the recipe passes through as decimals does not show as changed.
+     */
     static String summary(Column<?> c) {
-        StringBuilder sb = new StringBuilder(c.type().name().toLowerCase(java.util.Locale.ROOT));
-        sb.append(" · ").append(Fmt.count(c.countMissing())).append(" missing");
-        if (c instanceof NumericColumn<?> n && n.size() > n.countMissing()) {
-            sb.append(" · mean ").append(Fmt.number(n.mean()))
-              .append(" (").append(Fmt.number(n.min())).append(" … ").append(Fmt.number(n.max())).append(')');
+        StringBuilder sb = new StringBuilder();
+        if (c instanceof NumericColumn<?> n) {
+            if (n.size() > n.countMissing()) {
+                sb.append("mean ").append(Fmt.number(n.mean())).append(" (").append(Fmt.number(n.min()))
+                  .append(" … ").append(Fmt.number(n.max())).append(')');
+            } else {
+                sb.append("numbers, none present");
+            }
         } else {
-            sb.append(" · ").append(Fmt.count(c.countUnique())).append(" values");
+            String kind = c.type().name().toLowerCase(java.util.Locale.ROOT);
+            sb.append(kind.equals("string") ? "text" : kind).append(", ").append(Fmt.count(c.countUnique()))
+              .append(" values");
         }
+        if (c.countMissing() > 0) sb.append(" · ").append(Fmt.count(c.countMissing())).append(" missing");
         return sb.toString();
     }
 }

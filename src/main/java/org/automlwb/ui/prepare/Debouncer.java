@@ -11,10 +11,16 @@ public interface Debouncer {
 
     /** Waits {@code millis} of quiet on the UI thread, then runs the latest action. */
     static Debouncer fx(long millis) {
-        PauseTransition pause = new PauseTransition(Duration.millis(millis));
+        // Made on first use: an animation needs the FX toolkit, which view-model tests do not start.
+        PauseTransition[] pause = new PauseTransition[1];
         return action -> {
-            pause.setOnFinished(e -> action.run());
-            pause.playFromStart();
+            if (!javafx.application.Platform.isFxApplicationThread()) {
+                action.run(); // no FX thread, no animation timer (view-model tests): nothing to wait for
+                return;
+            }
+            if (pause[0] == null) pause[0] = new PauseTransition(Duration.millis(millis));
+            pause[0].setOnFinished(e -> action.run());
+            pause[0].playFromStart();
         };
     }
 

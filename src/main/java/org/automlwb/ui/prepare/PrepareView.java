@@ -87,8 +87,8 @@ public final class PrepareView extends BorderPane {
         previewTable.setPlaceholder(new Label(""));
         changes.setId("recipe-changes");
         changes.setPlaceholder(new Label("The recipe changes no column of the sample."));
-        changes.getColumns().addAll(List.of(textColumn("Column", ColumnChange::column, 110),
-                textColumn("Before", ColumnChange::before, 200), textColumn("After", ColumnChange::after, 200)));
+        changes.getColumns().addAll(List.of(textColumn("Column", ColumnChange::column, 140),
+                textColumn("Before", ColumnChange::before, 220), textColumn("After", ColumnChange::after, 220)));
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         previewMessage.setId("preview-message");
         ProgressIndicator busy = new ProgressIndicator();
@@ -99,7 +99,7 @@ public final class PrepareView extends BorderPane {
         HBox previewHead = new HBox(8, previewTitle, busy, previewMessage);
         previewHead.getStyleClass().add("preview-head");
         SplitPane previewSplit = new SplitPane(previewTable, changes);
-        previewSplit.setDividerPositions(0.6);
+        previewSplit.setDividerPositions(0.5);
         VBox preview = new VBox(6, previewHead, previewSplit);
         VBox.setVgrow(previewSplit, Priority.ALWAYS);
         preview.getStyleClass().add("preview");
@@ -216,7 +216,7 @@ public final class PrepareView extends BorderPane {
             TableColumn<Integer, String> col = new TableColumn<>(c.name());
             col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.isMissing(cd.getValue()) ? "" : c.getString(cd.getValue())));
             col.setSortable(false);
-            col.setPrefWidth(Math.max(70, Math.min(160, c.name().length() * 8 + 24)));
+            col.setPrefWidth(Math.max(70, Math.min(240, c.name().length() * 8 + 24)));
             previewTable.getColumns().add(col);
         }
         int n = Math.min(PREVIEW_TABLE_ROWS, t.rowCount());

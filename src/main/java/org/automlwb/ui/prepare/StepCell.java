@@ -26,7 +26,7 @@ final class StepCell extends ListCell<RecipeDraft.Item> {
         title.getStyleClass().add("step-title");
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         detail.setWrapText(true);
-        detail.setMaxWidth(300);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox text = new VBox(2, title, detail);
         HBox.setHgrow(text, Priority.ALWAYS);
         box = new HBox(8, enabled, text);
@@ -74,5 +74,7 @@ final class StepCell extends ListCell<RecipeDraft.Item> {
         detail.setText(item.step().describe());
         box.setOpacity(item.enabled() ? 1.0 : 0.55);
         setGraphic(box);
+        // Wrap to the list's width rather than widening the cell.
+        if (getListView() != null) detail.setPrefWidth(getListView().getWidth() - 70);
     }
 }

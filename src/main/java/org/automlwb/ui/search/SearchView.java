@@ -123,7 +123,7 @@ public final class SearchView extends BorderPane {
         addField(grid, 0, 1, "Validation folds", folds);
         addField(grid, 1, 1, "Threads", threads);
         addField(grid, 2, 1, "Seed", seed);
-        grid.add(ensemble, 1, 4, 4, 1);
+        grid.add(ensemble, 0, 2, 6, 1);
 
         Label problem = new Label();
         problem.setId("search-problem");
@@ -188,7 +188,8 @@ public final class SearchView extends BorderPane {
         on.getStyleClass().add("algorithm-switch");
         TitledPane pane = new TitledPane();
         pane.setGraphic(on);
-        pane.setText(a.params().isEmpty() ? "no settings" : a.params().size() + " settings");
+        pane.setText(a.params().isEmpty() ? "nothing to tune"
+                : a.params().size() + (a.params().size() == 1 ? " setting" : " settings"));
         pane.setExpanded(false);
         pane.getStyleClass().add("algorithm");
         if (a.params().isEmpty()) {
