@@ -25,13 +25,21 @@ public record ColumnChange(String column, String before, String after) {
         Map<String, String> b = summaries(before, target);
         Map<String, String> a = summaries(after, target);
         List<ColumnChange> out = new ArrayList<>();
+        java.util.Set<String> folded = new java.util.HashSet<>();
         b.forEach((name, s) -> {
             String now = a.get(name);
-            if (now == null) out.add(new ColumnChange(name, s, REMOVED));
-            else if (!now.equals(s)) out.add(new ColumnChange(name, s, now));
+            if (now == null) {
+                // One-hot columns are named column=level: show them as what became of the column.
+                List<String> levels = a.keySet().stream().filter(k -> k.startsWith(name + "=")).toList();
+                folded.addAll(levels);
+                out.add(new ColumnChange(name, s, levels.isEmpty() ? REMOVED
+                        : "one-hot: " + levels.size() + (levels.size() == 1 ? " column" : " columns")));
+            } else if (!now.equals(s)) {
+                out.add(new ColumnChange(name, s, now));
+            }
         });
         a.forEach((name, s) -> {
-            if (!b.containsKey(name)) out.add(new ColumnChange(name, ABSENT, s));
+            if (!b.containsKey(name) && !folded.contains(name)) out.add(new ColumnChange(name, ABSENT, s));
         });
         return out;
     }

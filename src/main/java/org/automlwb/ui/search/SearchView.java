@@ -118,7 +118,7 @@ public final class SearchView extends BorderPane {
         ensemble.setId("ensemble");
         ensemble.selectedProperty().bindBidirectional(vm.ensembleProperty());
         addField(grid, 0, 0, "Time budget (s)", budget);
-        addField(grid, 1, 0, "Max trials", trials);
+        addField(grid, 1, 0, "Max trials (0: any)", trials);
         addField(grid, 2, 0, "Metric", metric);
         addField(grid, 0, 1, "Validation folds", folds);
         addField(grid, 1, 1, "Threads", threads);
