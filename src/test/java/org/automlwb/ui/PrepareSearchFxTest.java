@@ -79,6 +79,25 @@ class PrepareSearchFxTest {
     }
 
     @Test
+    void editingAStepsSettingsChangesThePreview(FxRobot robot) throws Exception {
+        awaitTarget();
+        robot.clickOn("#nav-prepare");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> vm.prepare().previewStateProperty().get() == PreviewState.READY);
+        robot.clickOn("1.  Fill missing values");
+        // Choose in the combo box itself (its popup list is not reliably clickable under Monocle).
+        javafx.scene.control.ComboBox<Object> indicator =
+                robot.lookup("#step-choice-indicator").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> indicator.getSelectionModel().select(
+                org.automlwb.prep.ImputeStep.Indicator.NONE));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !previewColumns(robot).contains("price_missing")
+                && vm.prepare().previewStateProperty().get() == PreviewState.READY);
+        assertTrue(vm.prepare().canUndoProperty().get());
+        robot.clickOn("Undo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> previewColumns(robot).contains("price_missing"));
+    }
+
+    @Test
     void anInvalidRangeShowsItsMessage(FxRobot robot) throws Exception {
         awaitTarget();
         robot.clickOn("#nav-search");

@@ -66,8 +66,9 @@ public final class PrepareViewModel {
         this.dialogs = dialogs;
         this.session = session;
         this.debouncer = debouncer;
-        session.dataProperty().addListener((obs, o, d) -> onInputChanged(true));
-        session.targetProperty().addListener((obs, o, t) -> onInputChanged(draft.items().isEmpty()));
+        session.dataProperty().addListener((obs, o, d) -> onInputChanged(
+                o == null || d == null || !o.source().equals(d.source())));
+        session.targetProperty().addListener((obs, o, t) -> onInputChanged(false));
     }
 
     /** The steps, in order, each on or off. Read-only for views: edit through the methods. */
@@ -173,13 +174,21 @@ public final class PrepareViewModel {
         });
     }
 
-    private void onInputChanged(boolean fillAutomatic) {
-        undo.clear();
-        redo.clear();
+    /**
+     * A new file starts from the automatic recipe for it, which the user then edits; so does a re-read of the
+     * same file (a column type changed) or a new target while the user has not edited the recipe. Otherwise the
+     * edited recipe stays, checked against the new columns.
+     */
+    private void onInputChanged(boolean newFile) {
+        if (newFile) {
+            undo.clear();
+            redo.clear();
+        }
         LoadedData d = session.dataProperty().get();
-        // A new file or a first target starts from the automatic recipe, which the user then edits.
-        RecipeDraft next = fillAutomatic && d != null && target() != null
-                ? RecipeDraft.of(Recipe.automatic(d.table(), target())) : (d == null ? new RecipeDraft(List.of()) : draft);
+        RecipeDraft next;
+        if (d == null) next = new RecipeDraft(List.of());
+        else if (target() != null && undo.isEmpty()) next = RecipeDraft.of(Recipe.automatic(d.table(), target()));
+        else next = draft;
         show(next, -1);
     }
 

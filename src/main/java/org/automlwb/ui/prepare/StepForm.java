@@ -85,6 +85,11 @@ final class StepForm extends VBox {
         }
         if (type.isEnum()) {
             ComboBox<Object> box = new ComboBox<>(FXCollections.observableArrayList(type.getEnumConstants()));
+            box.setId("step-choice-" + c.getName());
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override public String toString(Object o) { return o == null ? "" : words(((Enum<?>) o).name()); }
+                @Override public Object fromString(String text) { return null; }
+            });
             box.setValue(value);
             box.valueProperty().addListener((obs, o, v) -> commit(i, v));
             return box;
@@ -212,7 +217,8 @@ final class StepForm extends VBox {
 
     /** "minFraction" → "Min fraction", "day_of_week" → "Day of week". */
     static String words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT)
+                .replace("at fit", "in training"); // WHEN_MISSING_AT_FIT reads "When missing in training"
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

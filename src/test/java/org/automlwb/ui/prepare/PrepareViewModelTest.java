@@ -122,6 +122,30 @@ class PrepareViewModelTest {
     }
 
     @Test
+    void aNewTargetRefillsAnUneditedRecipeButKeepsAnEditedOne() {
+        session.targetProperty().set("city");
+        assertEquals(Recipe.automatic(session.dataProperty().get().table(), "city"), vm.recipe());
+        vm.add(StepKind.SCALE);
+        Recipe edited = vm.recipe();
+        session.targetProperty().set("label");
+        assertEquals(edited, vm.recipe());
+        assertFalse(vm.problems().isEmpty(), "the kept recipe is checked against the new target");
+    }
+
+    @Test
+    void reReadingTheSameFileKeepsEditsAndHistory() {
+        vm.add(StepKind.SCALE);
+        Recipe edited = vm.recipe();
+        session.dataProperty().set(data(3000)); // same source path: a column type was changed
+        assertEquals(edited, vm.recipe());
+        assertTrue(vm.canUndoProperty().get());
+        LoadedData other = data(10);
+        session.dataProperty().set(new LoadedData(Path.of("other.csv"), other.table(), other.dialect(),
+                other.kinds(), List.of()));
+        assertFalse(vm.canUndoProperty().get(), "another file starts afresh");
+    }
+
+    @Test
     void previewFitsASampleAndShowsTheChangedColumns() {
         vm.replaceAll(Recipe.of(ImputeStep.median(List.of("age")), EncodeStep.oneHot(List.of())));
         assertEquals(1, debounced.size(), "the preview waits for the debounce");
