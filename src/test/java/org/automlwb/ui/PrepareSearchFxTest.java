@@ -62,6 +62,20 @@ class PrepareSearchFxTest {
     }
 
     @Test
+    void theTargetBarShowsTheTaskAndRereadsAColumnAsAnotherType(FxRobot robot) throws Exception {
+        awaitTarget();
+        assertEquals("sold", vm.session().targetProperty().get());
+        assertEquals("Binary classification", robot.lookup("#detected-task").queryAs(Label.class).getText());
+        robot.interact(() -> vm.grid().selectedColumnProperty().set("id"));
+        javafx.scene.control.ComboBox<org.automlwb.data.ColumnKind> kind =
+                robot.lookup("#column-kind").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> kind.getSelectionModel().select(org.automlwb.data.ColumnKind.TEXT));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.load().getData() != null
+                && vm.load().getData().kinds().get("id") == org.automlwb.data.ColumnKind.TEXT);
+        assertEquals("sold", vm.session().targetProperty().get(), "a re-read keeps the target");
+    }
+
+    @Test
     void switchingAStepOffChangesThePreview(FxRobot robot) throws Exception {
         awaitTarget();
         robot.clickOn("#nav-prepare");
