@@ -210,7 +210,7 @@ final class ReportPage {
                     rows, false, true, true));
         }
         for (Scored s : scored) {
-            String id = s.label().replaceAll("[^a-z]+", "-");
+            String id = s.label().replaceAll("[^a-z]+", "-").replaceAll("(^-+|-+$)", "");
             if (s.truth().isClassification()) {
                 body.append("<div class=\"grid\"><div><h3>Confusion matrix, ").append(esc(s.label()))
                         .append("</h3>");
