@@ -30,12 +30,18 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Rows sampled for feature importance (default: ${DEFAULT-VALUE}).")
     private int importanceRows;
 
+    @Option(names = "--importance-seconds", defaultValue = "60", paramLabel = "S",
+            description = "Time allowed for feature importance; fewer rows and repeats for slow models "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double importanceSeconds;
+
     @Override
     public Integer call() throws Exception {
         ExperimentFolder folder = ExperimentFolder.open(experiment);
         FeatureImportance.Settings d = FeatureImportance.Settings.defaults();
         Path written = ReportWriter.write(folder, out != null ? out : folder.dir().resolve(ReportWriter.REPORT_FILE),
-                new FeatureImportance.Settings(Math.max(2, importanceRows), d.repeats(), d.seed()), CancelToken.none());
+                new FeatureImportance.Settings(Math.max(2, importanceRows), d.repeats(), d.seed(),
+                        Math.max(1, importanceSeconds)), CancelToken.none());
         spec.commandLine().getOut().println(written.toAbsolutePath());
         return Cli.OK;
     }

@@ -14,7 +14,9 @@ import tech.tablesaw.columns.Column;
  * or date-split column counts once, under the name the user knows.
  *
  * <p>Rows are capped by a seeded sample so the cost stays at (columns x repeats + 1) predictions of at most
- * {@link Settings#maxRows()} rows, whatever the data size.
+ * {@link Settings#maxRows()} rows, whatever the data size. A slow model (KNN, a large ensemble) also gets a time
+ * budget: the first prediction's time sets how many rows and repeats fit in it, and columns not reached when it
+ * has run out one and a half times over are left out ({@link Result#complete()} is false).
  */
 public final class FeatureImportance {
     private FeatureImportance() { }
@@ -30,18 +32,43 @@ public final class FeatureImportance {
     public record Importance(String column, double drop, double std) { }
 
     /**
-     * @param maxRows rows sampled (without replacement) when the table is larger
-     * @param repeats shuffles per column, averaged
-     * @param seed    seeds the row sample and the shuffles
+     * @param maxRows    rows sampled (without replacement) when the table is larger
+     * @param repeats    shuffles per column, averaged
+     * @param seed       seeds the row sample and the shuffles
+     * @param maxSeconds the time it should take; fewer rows (down to {@value #MIN_ROWS}) and repeats when the model
+     *                   is too slow for it
      */
-    public record Settings(int maxRows, int repeats, long seed) {
+    public record Settings(int maxRows, int repeats, long seed, double maxSeconds) {
         public Settings {
-            if (maxRows < 2 || repeats < 1) throw new IllegalArgumentException("need maxRows >= 2 and repeats >= 1");
+            if (maxRows < 2 || repeats < 1 || !(maxSeconds > 0)) {
+                throw new IllegalArgumentException("need maxRows >= 2, repeats >= 1 and maxSeconds > 0");
+            }
         }
 
-        /** 5,000 rows, 3 repeats, seed 42. */
-        public static Settings defaults() { return new Settings(5_000, 3, 42); }
+        /** 5,000 rows, 3 repeats, seed 42, 60 seconds. */
+        public static Settings defaults() { return new Settings(5_000, 3, 42, 60); }
+
+        public Settings withSeed(long s) { return new Settings(maxRows, repeats, s, maxSeconds); }
+
+        public Settings withMaxSeconds(double s) { return new Settings(maxRows, repeats, seed, s); }
     }
+
+    /**
+     * The importances and how they were measured.
+     *
+     * @param importances most important first
+     * @param rows        rows the importance was measured on
+     * @param repeats     shuffles per column
+     * @param complete    false when the time ran out before every column was measured
+     */
+    public record Result(List<Importance> importances, int rows, int repeats, boolean complete) {
+        public Result {
+            importances = List.copyOf(importances);
+        }
+    }
+
+    /** The fewest rows the time budget may cut the sample to. */
+    public static final int MIN_ROWS = 200;
 
     /**
      * Computes the importance of every column except the target, most important first.
@@ -53,22 +80,45 @@ public final class FeatureImportance {
      * @param metric  the metric whose drop is measured
      * @throws org.automlwb.common.CancelledException when cancelled between columns
      */
-    public static List<Importance> compute(FinalModel model, Table table, Targets truth, String target,
-                                           Metric metric, Settings settings, CancelToken cancel) {
+    public static Result compute(FinalModel model, Table table, Targets truth, String target, Metric metric,
+                                 Settings settings, CancelToken cancel) {
         if (truth.size() != table.rowCount()) {
             throw new IllegalArgumentException("table has " + table.rowCount() + " rows, targets " + truth.size());
         }
+        long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(settings.seed());
         int[] rows = sample(table.rowCount(), settings.maxRows(), random);
         Table base = rows.length == table.rowCount() ? table : table.rows(rows);
         Targets t = rows.length == table.rowCount() ? truth : truth.select(rows);
         double baseLoss = metric.toLoss(metric.compute(t, model.predict(base)));
+        int columns = base.columnCount() - (base.containsColumn(target) ? 1 : 0);
+        int repeats = settings.repeats();
+        double perPrediction = (System.nanoTime() - start) / 1e9;
+        double expected = perPrediction * columns * repeats;
+        if (expected > settings.maxSeconds() && base.rowCount() > MIN_ROWS) {
+            // prediction time grows about linearly with rows: cut the sample to fit the budget, then measure again
+            // (a fixed cost per prediction, e.g. the preprocessing, does not shrink with the rows)
+            int fewer = Math.max(MIN_ROWS, (int) (base.rowCount() * settings.maxSeconds() / expected));
+            int[] keep = sample(base.rowCount(), fewer, random);
+            base = base.rows(keep);
+            t = t.select(keep);
+            long again = System.nanoTime();
+            baseLoss = metric.toLoss(metric.compute(t, model.predict(base)));
+            expected = (System.nanoTime() - again) / 1e9 * columns * repeats;
+        }
+        if (expected > settings.maxSeconds()) repeats = 1;
+        long deadline = start + (long) (1.5 * settings.maxSeconds() * 1e9);
         List<Importance> out = new ArrayList<>();
+        boolean complete = true;
         for (int c = 0; c < base.columnCount(); c++) {
             Column<?> column = base.column(c);
             if (column.name().equals(target)) continue;
             cancel.throwIfCancelled();
-            double[] drops = new double[settings.repeats()];
+            if (System.nanoTime() > deadline) {
+                complete = false;
+                break;
+            }
+            double[] drops = new double[repeats];
             for (int r = 0; r < drops.length; r++) {
                 Table shuffled = withColumn(base, c, column.subset(permutation(base.rowCount(), random)));
                 drops[r] = metric.toLoss(metric.compute(t, model.predict(shuffled))) - baseLoss;
@@ -76,7 +126,7 @@ public final class FeatureImportance {
             out.add(new Importance(column.name(), mean(drops), std(drops)));
         }
         out.sort(Comparator.comparingDouble(Importance::drop).reversed());
-        return List.copyOf(out);
+        return new Result(out, base.rowCount(), repeats, complete);
     }
 
     private static Table withColumn(Table base, int index, Column<?> replacement) {

@@ -88,10 +88,13 @@ public final class Experiments {
         }
     }
 
+    /** Seconds of feature importance in the report written at the end of a run (the report command allows more). */
+    private static final double REPORT_IMPORTANCE_SECONDS = 10;
+
     /** The report is a convenience: its failure is logged and never fails the run it describes. */
     private static void writeReport(ExperimentFolder folder) {
         try {
-            ReportWriter.write(folder);
+            ReportWriter.write(folder, REPORT_IMPORTANCE_SECONDS);
         } catch (BadInputException | RuntimeException e) {
             LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
         }

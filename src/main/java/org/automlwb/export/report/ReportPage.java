@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.automlwb.data.ColumnProfile;
 import org.automlwb.data.DatasetProfile;
+import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.FeatureImportance.Importance;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
@@ -230,8 +231,9 @@ final class ReportPage {
         close();
     }
 
-    void importance(List<Importance> importances, String measuredOn) {
+    void importance(FeatureImportance.Result result, String measuredOn) {
         open("importance", "Feature importance");
+        List<Importance> importances = result == null ? List.of() : result.importances();
         if (importances.isEmpty()) {
             body.append("<p>Not computed: it needs the chosen model and the data file.</p>");
             close();
@@ -240,7 +242,14 @@ final class ReportPage {
         body.append("<p>Each column's values were shuffled, one column at a time, and the model asked again: the "
                 + "more ").append(esc(in.metric().key())).append(" gets worse, the more the model relies on the "
                 + "column. Near zero means the model does not use it. Measured on ").append(esc(measuredOn))
-                .append("; bars show the mean of the repeats, whiskers their spread.</p>");
+                .append(" (").append(num(result.rows())).append(" rows, ").append(result.repeats())
+                .append(result.repeats() == 1 ? " shuffle" : " shuffles").append(" per column; bars show the mean, "
+                + "whiskers the spread).</p>");
+        if (!result.complete()) {
+            body.append("<p class=\"note\">The model predicts slowly: only the first ").append(importances.size())
+                    .append(" columns were measured in the time allowed. The report command can take longer "
+                    + "(--importance-seconds).</p>");
+        }
         chart("importance", Charts.importance(importances, in.metric().key(), IMPORTANCE_BARS));
         close();
     }

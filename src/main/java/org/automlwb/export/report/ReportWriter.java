@@ -15,7 +15,6 @@ import org.automlwb.data.DatasetProfile;
 import org.automlwb.data.LoadedData;
 import org.automlwb.data.Profiler;
 import org.automlwb.engine.FeatureImportance;
-import org.automlwb.engine.FeatureImportance.Importance;
 import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
@@ -54,6 +53,15 @@ public final class ReportWriter {
     }
 
     /**
+     * Writes {@code report.html} into the experiment folder with feature importance held to {@code maxSeconds}
+     * (the end of a run, where the report should not keep the user waiting long).
+     */
+    public static Path write(ExperimentFolder folder, double importanceSeconds) throws BadInputException {
+        return write(folder, folder.dir().resolve(REPORT_FILE),
+                FeatureImportance.Settings.defaults().withMaxSeconds(importanceSeconds), CancelToken.none());
+    }
+
+    /**
      * Writes the report (atomically) to {@code out}.
      *
      * @param importance rows, repeats and seed of the permutation importance (the seed is replaced by the run's)
@@ -80,10 +88,9 @@ public final class ReportWriter {
         page.winner(scored(in));
         cancel.throwIfCancelled();
         LoadedData importanceData = in.test() != null ? in.test() : in.train();
-        page.importance(importance(in, importanceData, new FeatureImportance.Settings(importanceSettings.maxRows(),
-                importanceSettings.repeats(), in.seed()), cancel), in.test() != null
-                ? "the test file, which the model never saw" : "the training rows (the model was fitted on them: this "
-                + "shows what it relies on, not how well it generalises)");
+        page.importance(importance(in, importanceData, importanceSettings.withSeed(in.seed()), cancel),
+                in.test() != null ? "the test file, which the model never saw" : "the training rows (the model was "
+                + "fitted on them: this shows what it relies on, not how well it generalises)");
         page.reproduce(Versions.all());
         return document(in.folder().id(), page);
     }
@@ -100,22 +107,23 @@ public final class ReportWriter {
         return out;
     }
 
-    private static List<Importance> importance(ReportInputs in, LoadedData data, FeatureImportance.Settings settings,
-                                               CancelToken cancel) {
+    private static FeatureImportance.Result importance(ReportInputs in, LoadedData data,
+                                                       FeatureImportance.Settings settings, CancelToken cancel) {
         FinalModel model = in.model();
-        if (model == null || data == null) return List.of();
+        if (model == null || data == null) return null;
         LabelledData labelled = labelled(in, data);
-        if (labelled == null || labelled.rows() < 2) return List.of();
+        if (labelled == null || labelled.rows() < 2) return null;
         try {
             long start = System.nanoTime();
-            List<Importance> out = FeatureImportance.compute(model, labelled.table(), labelled.targets(), in.target(),
-                    in.metric(), settings, cancel);
-            LOG.info("feature importance of {} columns in {} ms", out.size(), (System.nanoTime() - start) / 1_000_000);
+            FeatureImportance.Result out = FeatureImportance.compute(model, labelled.table(), labelled.targets(),
+                    in.target(), in.metric(), settings, cancel);
+            LOG.info("feature importance of {} columns on {} rows x {} repeats in {} ms", out.importances().size(),
+                    out.rows(), out.repeats(), (System.nanoTime() - start) / 1_000_000);
             return out;
         } catch (IllegalArgumentException | IllegalStateException e) {
             // e.g. AUC on a sample that holds one class only: leave the section out rather than the report
             LOG.warn("feature importance skipped: {}", e.getMessage());
-            return List.of();
+            return null;
         }
     }
 
