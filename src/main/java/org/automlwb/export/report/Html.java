@@ -24,13 +24,20 @@ final class Html {
         return b.toString();
     }
 
-    /** A number for people: 4 significant digits, no exponent for everyday magnitudes; a dash for NaN. */
+    /**
+     * A number for people: whole numbers as they are (thousands grouped from 10,000 up, so years stay years),
+     * others with 4 significant digits, or rounded to a whole number from 1,000 up; an exponent only for the very
+     * small or very large; a dash for NaN.
+     */
     static String num(double v) {
         if (Double.isNaN(v)) return "–";
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e7)) return String.format(Locale.ROOT, "%.3e", v);
-        if (v == Math.rint(v) && a < 1e7) return String.format(Locale.ROOT, "%,d", (long) v);
+        if (a != 0 && (a < 1e-3 || a >= 1e12)) return String.format(Locale.ROOT, "%.3e", v);
+        if (a >= 1000 || v == Math.rint(v)) {
+            long whole = Math.round(v);
+            return Math.abs(whole) < 10_000 ? String.valueOf(whole) : String.format(Locale.ROOT, "%,d", whole);
+        }
         return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 

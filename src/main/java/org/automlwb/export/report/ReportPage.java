@@ -13,8 +13,11 @@ import org.automlwb.data.ColumnProfile;
 import org.automlwb.data.DatasetProfile;
 import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.FeatureImportance.Importance;
+import org.automlwb.engine.EnsembleModel;
+import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
+import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.Targets;
 import org.automlwb.export.report.Charts.TrialPoint;
 
@@ -193,9 +196,18 @@ final class ReportPage {
             return;
         }
         body.append("<p><b>").append(esc(in.model().describe())).append("</b>, refitted on all training rows.</p>");
-        if (in.leaderboard().size() > 1) {
-            body.append("<p class=\"muted\">Hyperparameters: ").append(esc(in.leaderboard().get(1).get(3)))
-                    .append("</p>");
+        if (in.model() instanceof EnsembleModel e) {
+            List<String> members = new ArrayList<>();
+            double[] w = e.weights();
+            for (int i = 0; i < w.length; i++) {
+                FinalModel m = e.members().get(i).model();
+                members.add(m.describe() + " (weight " + num(w[i]) + (m instanceof SingleModel s
+                        ? "; " + s.config() : "") + ")");
+            }
+            body.append("<p>A weighted average of the predictions of:</p>").append(Html.list(members));
+        } else if (in.model() instanceof SingleModel s) {
+            body.append("<p class=\"muted\">Hyperparameters: ").append(esc(s.config().values().isEmpty()
+                    ? "none" : s.config().toString())).append("</p>");
         }
         JsonNode m = in.metrics();
         if (m != null) {
