@@ -17,7 +17,10 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.SpaceFile;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.export.report.ReportWriter;
 import org.automlwb.prep.Recipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An experiment from start to folder, the one path that the {@code run} and {@code bench} commands and the
@@ -26,6 +29,7 @@ import org.automlwb.prep.Recipe;
  * results.
  */
 public final class Experiments {
+    private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
     private Experiments() { }
 
     /**
@@ -77,9 +81,22 @@ public final class Experiments {
             all.add(log);
             RunResult result = AutoMLRun.run(prepared, journal, previous, cancel, all);
             ExperimentWriter.write(folder, result);
+            writeReport(folder);
             return new ExperimentOutcome(folder, result);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
+        }
+    }
+
+    /** Seconds of feature importance in the report written at the end of a run (the report command allows more). */
+    private static final double REPORT_IMPORTANCE_SECONDS = 10;
+
+    /** The report is a convenience: its failure is logged and never fails the run it describes. */
+    private static void writeReport(ExperimentFolder folder) {
+        try {
+            ReportWriter.write(folder, REPORT_IMPORTANCE_SECONDS);
+        } catch (BadInputException | RuntimeException e) {
+            LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
         }
     }
 
