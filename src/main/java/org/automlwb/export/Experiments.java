@@ -40,11 +40,24 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
+        return start(train, test, spec, recipe, modelsRoot, cancel, true, listeners);
+    }
+
+    /** As {@link #run}, without writing report.html (the benchmark times runs, not reports). */
+    public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(train, test, spec, recipe, modelsRoot, cancel, false, listeners);
+    }
+
+    private static ExperimentOutcome start(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                           Path modelsRoot, CancelToken cancel, boolean report,
+                                           RunListener[] listeners) throws BadInputException, InterruptedException {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), spec, recipe);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
-        return execute(folder, prepared, List.of(), cancel, listeners);
+        return execute(folder, prepared, List.of(), cancel, report, listeners);
     }
 
     /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
@@ -70,18 +83,19 @@ public final class Experiments {
             throw new BadInputException("cannot read the trial journal (" + e.getMessage() + ")", folder.journal(),
                     0, null, null);
         }
-        return execute(folder, prepared, previous, cancel, listeners);
+        return execute(folder, prepared, previous, cancel, true, listeners);
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
-                                             List<TrialResult> previous, CancelToken cancel, RunListener... listeners)
+                                             List<TrialResult> previous, CancelToken cancel, boolean report,
+                                             RunListener... listeners)
             throws BadInputException, InterruptedException {
         try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
             List<RunListener> all = new ArrayList<>(List.of(listeners));
             all.add(log);
             RunResult result = AutoMLRun.run(prepared, journal, previous, cancel, all);
             ExperimentWriter.write(folder, result);
-            writeReport(folder);
+            if (report) writeReport(folder);
             return new ExperimentOutcome(folder, result);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
