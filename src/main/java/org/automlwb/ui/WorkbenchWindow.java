@@ -28,6 +28,8 @@ import org.automlwb.ui.welcome.SampleFiles;
 import org.automlwb.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.automlwb.ui.results.ResultsView;
+import org.automlwb.ui.run.RunView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
@@ -38,6 +40,8 @@ public final class WorkbenchWindow extends BorderPane {
     private final WelcomeView welcome;
     private final SplitPane dataSplit;
     private final Map<Step, Node> emptySteps = new EnumMap<>(Step.class);
+    private final RunView runView;
+    private final ResultsView resultsView;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Runnable quit;
 
@@ -56,6 +60,9 @@ public final class WorkbenchWindow extends BorderPane {
         dataSplit.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(profile, false);
 
+        runView = new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA), () -> vm.stepProperty().set(Step.RESULTS));
+        resultsView = new ResultsView(vm.results());
+
         setTop(menuBar());
         setLeft(new NavigationView(vm));
         setCenter(new StackPane(content, new LoadingView(vm.load())));
@@ -72,7 +79,9 @@ public final class WorkbenchWindow extends BorderPane {
     private void showStep() {
         Step step = vm.stepProperty().get();
         Node node;
-        if (step != Step.DATA) node = emptySteps.computeIfAbsent(step, EmptyStepView::new);
+        if (step == Step.RUN) node = runView;
+        else if (step == Step.RESULTS) node = resultsView;
+        else if (step != Step.DATA) node = emptySteps.computeIfAbsent(step, EmptyStepView::new);
         else node = vm.load().getData() == null ? welcome : dataSplit;
         if (content.getChildren().size() != 1 || content.getChildren().get(0) != node) content.getChildren().setAll(node);
     }

@@ -16,6 +16,9 @@ public final class FakeDialogService implements DialogService {
     public Consumer<OpenOptionsViewModel> optionsEdit = o -> { };
     public boolean pressOpen = true;
     public int aboutShown;
+    /** What confirm() answers, and the questions it was asked. */
+    public boolean confirmAnswer = true;
+    public final List<String> confirmations = new ArrayList<>();
 
     @Override public void showError(ErrorReport report) { errors.add(report); }
 
@@ -25,6 +28,12 @@ public final class FakeDialogService implements DialogService {
     public boolean editOpenOptions(Path file, OpenOptionsViewModel options) {
         optionsEdit.accept(options);
         return pressOpen;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        confirmations.add(title);
+        return confirmAnswer;
     }
 
     @Override public void showAbout(String version) { aboutShown++; }

@@ -21,6 +21,9 @@ public interface DialogService {
      */
     boolean editOpenOptions(Path file, OpenOptionsViewModel options);
 
+    /** Asks a yes/no question; returns true when the user pressed {@code okLabel}. */
+    boolean confirm(String title, String message, String okLabel);
+
     /** Shows the About box. */
     void showAbout(String version);
 }

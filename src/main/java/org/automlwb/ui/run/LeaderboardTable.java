@@ -1,0 +1,82 @@
+package org.automlwb.ui.run;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.automlwb.engine.trial.TrialStatus;
+import org.automlwb.ui.Fmt;
+
+/**
+ * A leaderboard table: rank, trial, algorithm, hyperparameters, score, fit time, status, error. Sortable by
+ * any column; rows stay in rank order when no column is sorted. Virtualised, so thousands of rows are cheap.
+ */
+public final class LeaderboardTable extends TableView<LeaderRow> {
+    public LeaderboardTable(ObservableList<LeaderRow> rows, String scoreTitle) {
+        SortedList<LeaderRow> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getStyleClass().add("leaderboard");
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No finished trials yet."));
+        setFixedCellSize(26); // uniform rows let the virtual flow skip measuring: smooth with thousands of rows
+
+        TableColumn<LeaderRow, Integer> rank = column("#", 48, LeaderRow::rank);
+        rank.setCellFactory(c -> text(r -> r == 0 ? "" : Integer.toString(r), "num"));
+        TableColumn<LeaderRow, Integer> trial = column("Trial", 56, LeaderRow::trialId);
+        trial.setCellFactory(c -> text(String::valueOf, "num"));
+        TableColumn<LeaderRow, String> algo = column("Algorithm", 140, LeaderRow::algorithm);
+        TableColumn<LeaderRow, String> params = column("Hyperparameters", 260, LeaderRow::params);
+        params.setCellFactory(c -> text(s -> s, "params"));
+        TableColumn<LeaderRow, Double> score = column(scoreTitle, 90, LeaderRow::score);
+        score.setCellFactory(c -> text(Fmt::number, "num"));
+        // NaN (no score) sorts after every number whichever way the column is sorted
+        score.setComparator(Comparator.nullsLast(Double::compare));
+        TableColumn<LeaderRow, Double> fit = column("Fit s", 64, LeaderRow::fitSeconds);
+        fit.setCellFactory(c -> text(v -> String.format(Locale.ROOT, "%.2f", v), "num"));
+        TableColumn<LeaderRow, TrialStatus> status = column("Status", 84, LeaderRow::status);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(TrialStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeIf(k -> k.startsWith("status-"));
+                if (empty || s == null) { setText(null); return; }
+                setText(s.name().toLowerCase(Locale.ROOT));
+                getStyleClass().add("status-" + s.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        TableColumn<LeaderRow, String> error = column("Error", 200, LeaderRow::error);
+        error.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+            }
+        });
+        getColumns().setAll(java.util.List.of(rank, trial, algo, params, score, fit, status, error));
+    }
+
+    private static <T> TableColumn<LeaderRow, T> column(String title, double width, Function<LeaderRow, T> value) {
+        TableColumn<LeaderRow, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static <T> TableCell<LeaderRow, T> text(Function<T, String> format, String styleClass) {
+        TableCell<LeaderRow, T> cell = new TableCell<>() {
+            @Override protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : format.apply(v));
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
+    }
+}

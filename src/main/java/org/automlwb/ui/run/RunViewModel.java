@@ -1,0 +1,285 @@
+package org.automlwb.ui.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.automlwb.common.CancelToken;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.run.RunEvent;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.engine.run.RunSummary;
+import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.ui.Fmt;
+import org.automlwb.ui.dialog.DialogService;
+import org.automlwb.ui.session.Session;
+import org.automlwb.ui.task.TaskExecutor;
+import org.automlwb.ui.task.TaskHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Run view's state: starts a run from the {@link Session}, stops it, and turns the engine's events into a
+ * leaderboard, chart series and log lines. Events are queued by engine threads and applied in batches by
+ * {@link #drain()}, which the view calls a few times a second on the UI thread.
+ */
+public final class RunViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
+    /** The scatter chart keeps at most this many points: more nodes make JavaFX charts sluggish. */
+    static final int MAX_CHART_POINTS = 2000;
+    static final int MAX_LOG_LINES = 5000;
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Session session;
+    private final RunLauncher launcher;
+    private final LongSupplier nanoClock;
+
+    private final ObjectProperty<RunPhase> phase = new SimpleObjectProperty<>(RunPhase.IDLE);
+    private final StringProperty stage = new SimpleStringProperty("");
+    private final StringProperty elapsed = new SimpleStringProperty("");
+    private final StringProperty remaining = new SimpleStringProperty("");
+    private final StringProperty trials = new SimpleStringProperty("");
+    private final StringProperty best = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final ObservableList<LeaderRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ScorePoint> bestSteps = FXCollections.observableArrayList();
+    private final ObservableList<ScorePoint> trialPoints = FXCollections.observableArrayList();
+    private final ObservableList<AlgorithmSpread> spreads = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final BooleanBinding needsTarget;
+
+    private RunEventQueue queue = new RunEventQueue();
+    private LiveLeaderboard board;
+    private final Map<String, List<Double>> scoresByAlgorithm = new LinkedHashMap<>();
+    private CancelToken cancel;
+    private TaskHandle handle;
+    private RunSpec spec;
+    private long startNanos;
+    private int finishedCount;
+    private int started;
+    private int chartStride = 1;
+    private double bestScore = Double.NaN;
+
+    public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session, RunLauncher launcher,
+                        LongSupplier nanoClock) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.session = session;
+        this.launcher = launcher;
+        this.nanoClock = nanoClock;
+        needsTarget = Bindings.createBooleanBinding(
+                () -> session.dataProperty().get() == null || session.targetProperty().get() == null
+                        || session.targetProperty().get().isBlank(),
+                session.dataProperty(), session.targetProperty());
+    }
+
+    /** With the real engine and clock. */
+    public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
+        this(executor, dialogs, session, RunLauncher.experiments(), System::nanoTime);
+    }
+
+    public ObjectProperty<RunPhase> phaseProperty() { return phase; }
+    public RunPhase getPhase() { return phase.get(); }
+    /** The engine's current stage and what it says. */
+    public StringProperty stageProperty() { return stage; }
+    public StringProperty elapsedProperty() { return elapsed; }
+    /** Time left of the budget, or trials left of a trial cap. */
+    public StringProperty remainingProperty() { return remaining; }
+    public StringProperty trialsProperty() { return trials; }
+    /** The best trial so far, in words. */
+    public StringProperty bestProperty() { return best; }
+    /** 0..1 of the budget (or trial cap) used; -1 while indeterminate. */
+    public DoubleProperty progressProperty() { return progress; }
+    /** The leaderboard, ranked best first. */
+    public ObservableList<LeaderRow> rows() { return rows; }
+    /** The best score so far as a step line: a horizontal and a vertical point per improvement. */
+    public ObservableList<ScorePoint> bestSteps() { return bestSteps; }
+    /** Every scored trial (thinned evenly above {@value #MAX_CHART_POINTS}). */
+    public ObservableList<ScorePoint> trialPoints() { return trialPoints; }
+    /** Score spread per algorithm. */
+    public ObservableList<AlgorithmSpread> spreads() { return spreads; }
+    public ObservableList<String> log() { return log; }
+    /** True while there is no data or no target to run on. */
+    public BooleanBinding needsTargetBinding() { return needsTarget; }
+    /** The metric of the run shown, or of the settings before a run. */
+    public Metric metric() {
+        return spec != null && spec.metric() != null ? spec.metric() : session.settingsProperty().get().metric();
+    }
+
+    /** Starts a run with the session's data, target, recipe and settings. */
+    public void start() {
+        if (!phase.get().canStart() || needsTarget.get()) return;
+        spec = session.runSpec();
+        clear();
+        queue = new RunEventQueue();
+        cancel = new CancelToken();
+        startNanos = nanoClock.getAsLong();
+        phase.set(RunPhase.RUNNING);
+        stage.set("starting");
+        LOG.info("Run started on {} (target {})", session.dataProperty().get().source(), spec.target());
+        RunEventQueue q = queue;
+        CancelToken c = cancel;
+        handle = executor.submit("automl run", () -> launcher.run(session.dataProperty().get(), spec,
+                        session.recipeProperty().get(), session.modelsRootProperty().get(), c, q),
+                this::onFinished, this::onFailed);
+    }
+
+    /** Stop: the engine stops searching, then refits the best model found; the run then ends normally. */
+    public void stop() {
+        if (!phase.get().canStop()) return;
+        cancel.cancel();
+        phase.set(RunPhase.STOPPING);
+        stage.set("stopping: finishing the trials in flight and refitting the best model");
+    }
+
+    /** Called as the window closes: stops a run without waiting for it. */
+    public void abandon() {
+        if (cancel != null) cancel.cancel();
+        if (handle != null && phase.get().active()) handle.cancel();
+    }
+
+    /** Applies everything queued since the last call; on the UI thread, a few times a second. */
+    public void drain() {
+        RunBatch batch = queue.drain();
+        if (!batch.isEmpty()) apply(batch);
+        tick();
+    }
+
+    private void apply(RunBatch b) {
+        started += b.trialsStarted();
+        if (b.started() != null) {
+            stage.set("search · " + b.started().rows() + " rows, " + b.started().features() + " features, "
+                    + b.started().validation());
+        }
+        if (b.stage() != null && phase.get() != RunPhase.STOPPING) {
+            stage.set(b.stage().stage() + (b.stage().message() == null ? "" : " · " + b.stage().message()));
+        }
+        if (!b.finishedTrials().isEmpty()) {
+            List<TrialResult> results = new ArrayList<>(b.finishedTrials().size());
+            for (RunBatch.TrialFinishedAt t : b.finishedTrials()) {
+                results.add(t.result());
+                finishedCount++;
+                if (t.result().ok() && !Double.isNaN(t.result().score())) addScore(t.elapsedSeconds(), t.result());
+            }
+            rows.setAll(board().addAll(results));
+            spreads.setAll(AlgorithmSpread.of(scoresByAlgorithm));
+        }
+        if (b.best() != null) {
+            TrialResult r = b.best().best();
+            improve(b.best().elapsedSeconds(), r.score(), r.spec().algorithm());
+            best.set(String.format(Locale.ROOT, "%s %s · trial %d %s", metric().key(), Fmt.number(r.score()),
+                    r.spec().trialId(), r.spec().algorithm()));
+        }
+        trials.set(finishedCount + " trials done" + (started > finishedCount ? ", " + (started - finishedCount)
+                + " running" : ""));
+        log.addAll(b.logLines());
+        if (log.size() > MAX_LOG_LINES) log.remove(0, log.size() - MAX_LOG_LINES);
+    }
+
+    private LiveLeaderboard board() {
+        if (board == null) board = new LiveLeaderboard(metric());
+        return board;
+    }
+
+    private void addScore(double seconds, TrialResult r) {
+        scoresByAlgorithm.computeIfAbsent(r.spec().algorithm(), a -> new ArrayList<>()).add(r.score());
+        improve(seconds, r.score(), r.spec().algorithm());
+        if (finishedCount % chartStride != 0) return;
+        trialPoints.add(new ScorePoint(seconds, r.score(), r.spec().algorithm()));
+        if (trialPoints.size() >= MAX_CHART_POINTS) {
+            // Keep every other point and halve the rate from now on, so the chart spans the whole run evenly.
+            List<ScorePoint> kept = new ArrayList<>(trialPoints.size() / 2 + 1);
+            for (int i = 0; i < trialPoints.size(); i += 2) kept.add(trialPoints.get(i));
+            trialPoints.setAll(kept);
+            chartStride *= 2;
+        }
+    }
+
+    private void improve(double seconds, double score, String algorithm) {
+        if (Double.isNaN(score)) return;
+        if (!Double.isNaN(bestScore) && metric().toLoss(score) >= metric().toLoss(bestScore)) return;
+        if (!Double.isNaN(bestScore)) bestSteps.add(new ScorePoint(seconds, bestScore, algorithm));
+        bestSteps.add(new ScorePoint(seconds, score, algorithm));
+        bestScore = score;
+    }
+
+    private void tick() {
+        if (!phase.get().active() || spec == null) return;
+        double secs = (nanoClock.getAsLong() - startNanos) / 1e9;
+        elapsed.set(TimeText.of(secs) + " elapsed");
+        Duration budget = spec.budget();
+        if (budget != null) {
+            double total = budget.toMillis() / 1000.0;
+            progress.set(Math.min(1, secs / total));
+            remaining.set(secs < total ? TimeText.of(total - secs) + " left" : "budget used, finishing");
+        } else if (spec.maxTrials() > 0) {
+            progress.set(Math.min(1, finishedCount / (double) spec.maxTrials()));
+            remaining.set(Math.max(0, spec.maxTrials() - finishedCount) + " trials left");
+        } else {
+            progress.set(-1);
+            remaining.set("");
+        }
+    }
+
+    private void onFinished(ExperimentOutcome outcome) {
+        drain();
+        RunSummary s = outcome.summary();
+        if (!bestSteps.isEmpty() && !Double.isNaN(bestScore)) {
+            bestSteps.add(new ScorePoint(s.wallSeconds(), bestScore, bestSteps.get(bestSteps.size() - 1).algorithm()));
+        }
+        phase.set(switch (s.outcome()) {
+            case CANCELLED -> RunPhase.STOPPED;
+            case FAILED -> RunPhase.FAILED;
+            default -> RunPhase.FINISHED;
+        });
+        progress.set(1);
+        remaining.set("");
+        elapsed.set(TimeText.of(s.wallSeconds()) + " in all");
+        stage.set((s.outcome() == RunSummary.Outcome.CANCELLED ? "stopped" : "done") + " · " + s.message()
+                + " · saved in " + outcome.folder().dir().getFileName());
+        session.lastOutcomeProperty().set(outcome);
+        LOG.info("Run ended ({}): {}", s.outcome(), s.message());
+    }
+
+    private void onFailed(Throwable error) {
+        drain();
+        phase.set(RunPhase.FAILED);
+        stage.set("failed");
+        LOG.warn("Run failed", error);
+        dialogs.showError(RunErrors.report(error));
+    }
+
+    private void clear() {
+        rows.clear();
+        bestSteps.clear();
+        trialPoints.clear();
+        spreads.clear();
+        log.clear();
+        scoresByAlgorithm.clear();
+        board = null;
+        finishedCount = 0;
+        started = 0;
+        chartStride = 1;
+        bestScore = Double.NaN;
+        progress.set(0);
+        best.set("");
+        trials.set("");
+        elapsed.set("");
+        remaining.set("");
+    }
+}
