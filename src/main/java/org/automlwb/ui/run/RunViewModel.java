@@ -121,6 +121,9 @@ public final class RunViewModel {
         return spec != null && spec.metric() != null ? spec.metric() : session.settingsProperty().get().metric();
     }
 
+    /** The queue the current run's engine reports to (tests feed it directly). */
+    RunEventQueue events() { return queue; }
+
     /** Starts a run with the session's data, target, recipe and settings. */
     public void start() {
         if (!phase.get().canStart() || needsTarget.get()) return;
