@@ -124,17 +124,15 @@ public final class RunView extends StackPane {
     }
 
     private static SplitPane body(RunViewModel vm) {
-        String metric = vm.metric().key();
+        String metric = vm.metricName();
         XYChart<?, ?> best = RunCharts.bestSoFar(vm.bestSteps(), metric);
         best.setId("run-best-chart");
         XYChart<?, ?> trials = RunCharts.trials(vm.trialPoints(), metric);
         trials.setId("run-trials-chart");
         XYChart<?, ?> spread = RunCharts.spread(vm.spreads(), metric);
         spread.setId("run-spread-chart");
-        vm.phaseProperty().addListener((obs, o, p) -> {
-            if (p == RunPhase.RUNNING) {
-                for (XYChart<?, ?> c : java.util.List.of(best, trials, spread)) RunCharts.setMetric(c, vm.metric().key());
-            }
+        vm.metricProperty().addListener((obs, o, m) -> {
+            for (XYChart<?, ?> c : java.util.List.of(best, trials, spread)) RunCharts.setMetric(c, vm.metricName());
         });
         GridPane charts = new GridPane();
         charts.getStyleClass().add("run-charts");

@@ -55,6 +55,7 @@ public final class RunViewModel {
     private final StringProperty remaining = new SimpleStringProperty("");
     private final StringProperty trials = new SimpleStringProperty("");
     private final StringProperty best = new SimpleStringProperty("");
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ObservableList<LeaderRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ScorePoint> bestSteps = FXCollections.observableArrayList();
@@ -74,6 +75,7 @@ public final class RunViewModel {
     private int started;
     private int chartStride = 1;
     private double bestScore = Double.NaN;
+    private long longestDrainNanos;
 
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session, RunLauncher launcher,
                         LongSupplier nanoClock) {
@@ -116,9 +118,12 @@ public final class RunViewModel {
     public ObservableList<String> log() { return log; }
     /** True while there is no data or no target to run on. */
     public BooleanBinding needsTargetBinding() { return needsTarget; }
-    /** The metric of the run shown, or of the settings before a run. */
-    public Metric metric() {
-        return spec != null && spec.metric() != null ? spec.metric() : session.settingsProperty().get().metric();
+    /** The run's metric: as set, or as the engine chose it for the task (known once the run started); null before. */
+    public ObjectProperty<Metric> metricProperty() { return metric; }
+
+    /** The metric's key for chart axes, or "score" while unknown. */
+    public String metricName() {
+        return metric.get() == null ? "score" : metric.get().key();
     }
 
     /** The queue the current run's engine reports to (tests feed it directly). */
@@ -129,6 +134,7 @@ public final class RunViewModel {
         if (!phase.get().canStart() || needsTarget.get()) return;
         spec = session.runSpec();
         clear();
+        metric.set(spec.metric());
         queue = new RunEventQueue();
         cancel = new CancelToken();
         startNanos = nanoClock.getAsLong();
@@ -158,14 +164,20 @@ public final class RunViewModel {
 
     /** Applies everything queued since the last call; on the UI thread, a few times a second. */
     public void drain() {
+        long t0 = System.nanoTime();
         RunBatch batch = queue.drain();
         if (!batch.isEmpty()) apply(batch);
         tick();
+        longestDrainNanos = Math.max(longestDrainNanos, System.nanoTime() - t0);
     }
+
+    /** The longest time one {@link #drain()} of this run held the UI thread, in nanoseconds (a health figure). */
+    public long longestDrainNanos() { return longestDrainNanos; }
 
     private void apply(RunBatch b) {
         started += b.trialsStarted();
         if (b.started() != null) {
+            metric.set(b.started().metric());
             stage.set("search · " + b.started().rows() + " rows, " + b.started().features() + " features, "
                     + b.started().validation());
         }
@@ -185,7 +197,7 @@ public final class RunViewModel {
         if (b.best() != null) {
             TrialResult r = b.best().best();
             improve(b.best().elapsedSeconds(), r.score(), r.spec().algorithm());
-            best.set(String.format(Locale.ROOT, "%s %s · trial %d %s", metric().key(), Fmt.number(r.score()),
+            best.set(String.format(Locale.ROOT, "%s %s · trial %d %s", metricName(), Fmt.number(r.score()),
                     r.spec().trialId(), r.spec().algorithm()));
         }
         trials.set(finishedCount + " trials done" + (started > finishedCount ? ", " + (started - finishedCount)
@@ -195,7 +207,8 @@ public final class RunViewModel {
     }
 
     private LiveLeaderboard board() {
-        if (board == null) board = new LiveLeaderboard(metric());
+        // The engine announces its metric before any trial; higher-is-better is only a fallback for odd event orders.
+        if (board == null) board = new LiveLeaderboard(metric.get() == null ? Metric.ACCURACY : metric.get());
         return board;
     }
 
@@ -215,10 +228,14 @@ public final class RunViewModel {
 
     private void improve(double seconds, double score, String algorithm) {
         if (Double.isNaN(score)) return;
-        if (!Double.isNaN(bestScore) && metric().toLoss(score) >= metric().toLoss(bestScore)) return;
+        if (!Double.isNaN(bestScore) && order().toLoss(score) >= order().toLoss(bestScore)) return;
         if (!Double.isNaN(bestScore)) bestSteps.add(new ScorePoint(seconds, bestScore, algorithm));
         bestSteps.add(new ScorePoint(seconds, score, algorithm));
         bestScore = score;
+    }
+
+    private Metric order() {
+        return metric.get() == null ? Metric.ACCURACY : metric.get();
     }
 
     private void tick() {
@@ -279,6 +296,7 @@ public final class RunViewModel {
         started = 0;
         chartStride = 1;
         bestScore = Double.NaN;
+        longestDrainNanos = 0;
         progress.set(0);
         best.set("");
         trials.set("");
