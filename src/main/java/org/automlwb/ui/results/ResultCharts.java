@@ -52,7 +52,7 @@ final class ResultCharts {
             }
         }
         Label title = new Label("Confusion matrix (validation) · rows: true class, columns: predicted · accuracy "
-                + Fmt.percent(m.accuracy()));
+                + Fmt.percent(100 * m.accuracy()));
         title.getStyleClass().add("chart-heading");
         title.setWrapText(true);
         VBox box = new VBox(6, title, grid);
@@ -67,6 +67,7 @@ final class ResultCharts {
         chart.getData().add(series("chance", new double[] {0, 1}, new double[] {0, 1}));
         for (Curve c : curves) chart.getData().add(series(c.name() + " · AUC " + fmt(c.area()), c.x(), c.y()));
         chart.setId("results-roc");
+        chart.getStyleClass().add("roc-chart"); // series 0 is the chance line, drawn muted and dashed
         return chart;
     }
 
@@ -119,7 +120,7 @@ final class ResultCharts {
     private static LineChart<Number, Number> curveChart(String title, String x, String y) {
         NumberAxis xa = new NumberAxis(0, 1, 0.2);
         xa.setLabel(x);
-        NumberAxis ya = new NumberAxis(0, 1.02, 0.2);
+        NumberAxis ya = new NumberAxis(0, 1, 0.2);
         ya.setLabel(y);
         LineChart<Number, Number> chart = new LineChart<>(xa, ya);
         prepare(chart, title);
@@ -140,7 +141,7 @@ final class ResultCharts {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.getStyleClass().add("results-chart");
-        chart.setMinSize(240, 200);
+        chart.setMinSize(200, 220);
     }
 
     private static NumberAxis axis(String label) {

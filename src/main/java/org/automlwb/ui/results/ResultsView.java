@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.automlwb.ui.Css;
@@ -37,6 +38,7 @@ public final class ResultsView extends StackPane {
     private final VBox empty = emptyState();
     private final Label title = new Label();
     private final Label summary = new Label();
+    private final Label params = new Label();
     private final TableView<MetricRow> metrics = metricTable("Validation", "Test", "results-metrics");
     private final GridPane charts = new GridPane();
     private final SplitPane content;
@@ -49,6 +51,10 @@ public final class ResultsView extends StackPane {
         title.getStyleClass().add(Styles.TITLE_3);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        params.getStyleClass().add(Styles.TEXT_MUTED);
+        params.setWrapText(true);
+        params.setMinHeight(Region.USE_PREF_SIZE);
 
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
@@ -69,12 +75,19 @@ public final class ResultsView extends StackPane {
         };
         vm.leftProperty().addListener((obs, o, n) -> headers.run());
         vm.rightProperty().addListener((obs, o, n) -> headers.run());
-        Label compareTitle = heading("Compare two entries (select two rows above, Ctrl+click)");
+        Label compareTitle = heading("Compare (Ctrl+click two leaderboard rows)");
 
-        metrics.setPrefHeight(170);
-        compare.setPrefHeight(170);
-        VBox left = new VBox(8, title, summary, heading("Chosen model"), metrics, heading("Leaderboard"), board,
-                compareTitle, compare);
+        fitRows(metrics);
+        fitRows(compare);
+        compareTitle.setWrapText(true);
+        VBox chosen = new VBox(6, heading("Chosen model"), metrics);
+        VBox pair = new VBox(6, compareTitle, compare);
+        javafx.scene.layout.HBox tables = new javafx.scene.layout.HBox(10, chosen, pair);
+        javafx.scene.layout.HBox.setHgrow(chosen, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(pair, Priority.ALWAYS);
+        chosen.setPrefWidth(200);
+        pair.setPrefWidth(200);
+        VBox left = new VBox(8, title, params, summary, tables, heading("Leaderboard"), board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -87,7 +100,7 @@ public final class ResultsView extends StackPane {
         chartScroll.setFitToHeight(true);
         content = new SplitPane(left, chartScroll);
         content.setOrientation(Orientation.HORIZONTAL);
-        content.setDividerPositions(0.5);
+        content.setDividerPositions(0.46);
 
         getChildren().addAll(content, empty);
         vm.resultsProperty().addListener((obs, o, r) -> show(r));
@@ -99,7 +112,9 @@ public final class ResultsView extends StackPane {
         content.setVisible(r != null);
         charts.getChildren().clear();
         if (r == null) return;
-        title.setText(r.title());
+        int open = r.title().indexOf(" (");
+        title.setText(open < 0 ? r.title() : r.title().substring(0, open));
+        params.setText(open < 0 ? "" : r.title().substring(open + 2, r.title().length() - 1));
         summary.setText(r.summary());
         metrics.getItems().setAll(r.metrics());
         if (r.confusion() != null) {
@@ -113,6 +128,14 @@ public final class ResultsView extends StackPane {
         } else {
             charts.add(new Label("This run kept no validation predictions, so there is nothing to chart."), 0, 0);
         }
+    }
+
+    /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */
+    private static void fitRows(TableView<MetricRow> t) {
+        t.setFixedCellSize(26);
+        t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(t.getItems()).multiply(26).add(44));
+        t.minHeightProperty().bind(t.prefHeightProperty());
+        t.maxHeightProperty().bind(t.prefHeightProperty());
     }
 
     private static Node grow(Node n) {

@@ -88,7 +88,7 @@ public final class ResultsViewModel {
                 + (s.leader().spec().config() == null || s.leader().spec().config().values().isEmpty() ? ""
                 : " (" + s.leader().spec().config() + ")");
         String summary = s.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " · "
-                + s.trials() + " trials · " + s.message() + " · saved in " + o.folder().dir();
+                + s.trials() + " trials · " + s.message() + " · saved as " + o.folder().dir().getFileName();
         List<MetricRow> metrics = sideBySide(s.validation(), s.test());
         Targets truth = r.validationTargets();
         Predictions pred = r.validationPredictions();

@@ -62,6 +62,14 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         // JavaFX compares strings with a Collator by default: seconds for 5,000 rows. Plain order is enough here.
         for (TableColumn<LeaderRow, String> c : java.util.List.of(algo, params, error)) c.setComparator(String::compareTo);
         getColumns().setAll(java.util.List.of(rank, trial, algo, params, score, fit, status, error));
+        // Numbers and status stay readable when the table is narrow; the hyperparameters and error give way.
+        rank.setMinWidth(40);
+        trial.setMinWidth(52);
+        algo.setMinWidth(100);
+        score.setMinWidth(72);
+        fit.setMinWidth(56);
+        status.setMinWidth(72);
+        params.setMinWidth(80);
     }
 
     private static <T> TableColumn<LeaderRow, T> column(String title, double width, Function<LeaderRow, T> value) {

@@ -52,15 +52,12 @@ final class RunCharts {
     static ScatterChart<String, Number> spread(ObservableList<AlgorithmSpread> spreads, String metric) {
         ScatterChart<String, Number> chart = new ScatterChart<>(new CategoryAxis(), scoreAxis(metric));
         prepare(chart, "Score spread per algorithm");
-        XYChart.Series<String, Number> min = named("min");
-        XYChart.Series<String, Number> median = named("median");
-        XYChart.Series<String, Number> max = named("max");
-        chart.getData().setAll(List.of(min, median, max));
-        Runnable refresh = () -> {
-            min.getData().setAll(spreads.stream().map(s -> new XYChart.Data<String, Number>(s.algorithm(), s.min())).toList());
-            median.getData().setAll(spreads.stream().map(s -> new XYChart.Data<String, Number>(s.algorithm(), s.median())).toList());
-            max.getData().setAll(spreads.stream().map(s -> new XYChart.Data<String, Number>(s.algorithm(), s.max())).toList());
-        };
+        chart.getStyleClass().add("spread-chart");
+        // Fresh series with their data each time (a handful of points): the legend needs a first data node.
+        Runnable refresh = () -> chart.getData().setAll(spreads.isEmpty() ? List.of() : List.of(
+                named("max", spreads, AlgorithmSpread::max),
+                named("median", spreads, AlgorithmSpread::median),
+                named("min", spreads, AlgorithmSpread::min)));
         spreads.addListener((ListChangeListener<AlgorithmSpread>) c -> refresh.run());
         refresh.run();
         return chart;
@@ -74,13 +71,18 @@ final class RunCharts {
     private static void add(ScatterChart<Number, Number> chart, Map<String, XYChart.Series<Number, Number>> byAlgorithm,
                             List<? extends ScorePoint> points) {
         for (ScorePoint p : points) {
-            XYChart.Series<Number, Number> s = byAlgorithm.computeIfAbsent(p.algorithm(), a -> {
-                XYChart.Series<Number, Number> n = new XYChart.Series<>();
-                n.setName(a);
-                chart.getData().add(n);
-                return n;
-            });
-            s.getData().add(new XYChart.Data<>(p.seconds(), p.score()));
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.seconds(), p.score());
+            XYChart.Series<Number, Number> s = byAlgorithm.get(p.algorithm());
+            if (s != null) {
+                s.getData().add(d);
+                continue;
+            }
+            // A series joins the chart with its first point: the legend takes its symbol from the first data node.
+            s = new XYChart.Series<>();
+            s.setName(p.algorithm());
+            s.getData().add(d);
+            byAlgorithm.put(p.algorithm(), s);
+            chart.getData().add(s);
         }
     }
 
@@ -94,9 +96,12 @@ final class RunCharts {
         target.setAll(source.stream().map(map).toList());
     }
 
-    private static XYChart.Series<String, Number> named(String name) {
+    private static XYChart.Series<String, Number> named(String name, List<AlgorithmSpread> spreads,
+                                                        java.util.function.ToDoubleFunction<AlgorithmSpread> value) {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName(name);
+        s.getData().setAll(spreads.stream()
+                .map(a -> new XYChart.Data<String, Number>(a.algorithm(), value.applyAsDouble(a))).toList());
         return s;
     }
 

@@ -9,6 +9,6 @@ final class RunLogLine {
     private RunLogLine() { }
 
     static String of(RunEvent e) {
-        return String.format(Locale.ROOT, "[%7.2fs] %s", e.elapsedSeconds(), RunLog.text(e));
+        return String.format(Locale.ROOT, "%7.2fs  %s", e.elapsedSeconds(), RunLog.text(e));
     }
 }

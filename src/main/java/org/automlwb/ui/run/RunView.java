@@ -94,6 +94,7 @@ public final class RunView extends StackPane {
         results.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.getPhase() == RunPhase.FINISHED || vm.getPhase() == RunPhase.STOPPED, vm.phaseProperty()));
         results.managedProperty().bind(results.visibleProperty());
+        for (Button b : java.util.List.of(start, stop, results)) b.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
