@@ -22,7 +22,8 @@ import org.automlwb.ui.task.FxTaskExecutor;
 /**
  * Not a test: runs a real experiment in the real window and saves the Run view mid-run and the Results view,
  * recording the UI thread's frame gaps during the run. Run under a display (xvfb-run) with the test classpath:
- * {@code java -cp ... org.automlwb.ui.RunScreenshotTour OUT_DIR FILE.csv TARGET BUDGET_SECONDS}.
+ * {@code java -cp ... org.automlwb.ui.RunScreenshotTour OUT_DIR FILE.csv TARGET BUDGET_SECONDS [away]}; with
+ * {@code away} the Data view shows during the run (to tell the Run view's own cost from the machine's).
  */
 public final class RunScreenshotTour {
     private static String[] args;
@@ -64,6 +65,12 @@ public final class RunScreenshotTour {
                             .withBudget(Duration.ofSeconds(budget)).withThreads(2));
                     vm.stepProperty().set(Step.RUN);
                 });
+                FrameGaps idle = new FrameGaps();
+                fx(idle::start);
+                pause(3000);
+                fx(idle::stop);
+                System.out.println("Xvfb frame gaps idle on the Run view: " + idle.summary());
+                boolean away = args.length > 4 && args[4].equals("away");
                 FrameGaps gaps = new FrameGaps();
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
                 long[] cpu = new long[1];
@@ -73,14 +80,15 @@ public final class RunScreenshotTour {
                     gaps.start();
                     vm.run().start();
                 });
+                if (away) fx(() -> vm.stepProperty().set(Step.DATA)); // the run goes on while another view shows
                 pause(budget * 600L);
-                save(fx(() -> stage.getScene()), out.resolve("run.png"));
+                if (!away) save(fx(() -> stage.getScene()), out.resolve("run.png"));
                 waitFor(() -> !vm.run().getPhase().active());
                 fx(() -> {
                     gaps.stop();
                     cpu[0] = mx.getCurrentThreadCpuTime() - cpu[0];
                 });
-                System.out.println("Xvfb frame gaps during the run: " + gaps.summary() + "; UI thread CPU "
+                System.out.println("Xvfb frame gaps during the run" + (away ? " (Data view shown)" : "") + ": " + gaps.summary() + "; UI thread CPU "
                         + cpu[0] / 1_000_000 + " ms of " + (System.nanoTime() - wall0) / 1_000_000 + " ms wall; load "
                         + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
                         + "; longest drain "

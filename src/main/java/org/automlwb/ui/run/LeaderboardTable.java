@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -19,6 +20,12 @@ import org.automlwb.ui.Fmt;
  * any column; rows stay in rank order when no column is sorted. Virtualised, so thousands of rows are cheap.
  */
 public final class LeaderboardTable extends TableView<LeaderRow> {
+    private static final java.util.Map<TrialStatus, PseudoClass> STATUS = new java.util.EnumMap<>(TrialStatus.class);
+
+    static {
+        for (TrialStatus s : TrialStatus.values()) STATUS.put(s, PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)));
+    }
+
     public LeaderboardTable(ObservableList<LeaderRow> rows, String scoreTitle) {
         SortedList<LeaderRow> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(comparatorProperty());
@@ -43,12 +50,18 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         fit.setCellFactory(c -> text(v -> String.format(Locale.ROOT, "%.2f", v), "num"));
         TableColumn<LeaderRow, TrialStatus> status = column("Status", 84, LeaderRow::status);
         status.setCellFactory(c -> new TableCell<>() {
+            private PseudoClass shown;
+
             @Override protected void updateItem(TrialStatus s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeIf(k -> k.startsWith("status-"));
-                if (empty || s == null) { setText(null); return; }
-                setText(s.name().toLowerCase(Locale.ROOT));
-                getStyleClass().add("status-" + s.name().toLowerCase(Locale.ROOT));
+                PseudoClass next = empty || s == null ? null : STATUS.get(s);
+                // A pseudo-class switch is a cheap state change; adding and removing style classes restyles the cell.
+                if (next != shown) {
+                    if (shown != null) pseudoClassStateChanged(shown, false);
+                    if (next != null) pseudoClassStateChanged(next, true);
+                    shown = next;
+                }
+                setText(empty || s == null ? null : s.name().toLowerCase(Locale.ROOT));
             }
         });
         TableColumn<LeaderRow, String> error = column("Error", 200, LeaderRow::error);

@@ -150,6 +150,7 @@ public final class RunView extends StackPane {
         ListView<String> log = new ListView<>(vm.log());
         log.setId("run-log");
         log.getStyleClass().add("run-log");
+        log.setFixedCellSize(20);
         // Follow the newest line while the run goes.
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (!vm.log().isEmpty()) log.scrollTo(vm.log().size() - 1);

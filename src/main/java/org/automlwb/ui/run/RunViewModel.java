@@ -42,6 +42,10 @@ public final class RunViewModel {
     /** The scatter chart keeps at most this many points: more nodes make JavaFX charts sluggish. */
     static final int MAX_CHART_POINTS = 2000;
     static final int MAX_LOG_LINES = 5000;
+    /** Charts change at most once a second: each change re-lays out and repaints a whole chart. */
+    static final long CHART_INTERVAL_NANOS = 1_000_000_000L;
+    /** The leaderboard and log change at most four times a second: a table update restyles its visible cells. */
+    static final long TABLE_INTERVAL_NANOS = 250_000_000L;
 
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -76,6 +80,15 @@ public final class RunViewModel {
     private int chartStride = 1;
     private double bestScore = Double.NaN;
     private long longestDrainNanos;
+    // The chart model; the observable chart lists catch up with it at most every CHART_INTERVAL_NANOS.
+    private final List<ScorePoint> steps = new ArrayList<>();
+    private final List<ScorePoint> points = new ArrayList<>();
+    private boolean pointsThinned;
+    private boolean spreadsChanged;
+    private long lastChartFlush;
+    private List<LeaderRow> pendingRows;
+    private final List<String> pendingLog = new ArrayList<>();
+    private long lastTableFlush;
 
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session, RunLauncher launcher,
                         LongSupplier nanoClock) {
@@ -109,7 +122,7 @@ public final class RunViewModel {
     public DoubleProperty progressProperty() { return progress; }
     /** The leaderboard, ranked best first. */
     public ObservableList<LeaderRow> rows() { return rows; }
-    /** The best score so far as a step line: a horizontal and a vertical point per improvement. */
+    /** The best score so far as a step line: a horizontal and a vertical point per improvement (updated at most once a second, like the other chart lists). */
     public ObservableList<ScorePoint> bestSteps() { return bestSteps; }
     /** Every scored trial (thinned evenly above {@value #MAX_CHART_POINTS}). */
     public ObservableList<ScorePoint> trialPoints() { return trialPoints; }
@@ -138,6 +151,8 @@ public final class RunViewModel {
         queue = new RunEventQueue();
         cancel = new CancelToken();
         startNanos = nanoClock.getAsLong();
+        lastChartFlush = startNanos - CHART_INTERVAL_NANOS; // the first drain draws at once
+        lastTableFlush = startNanos - TABLE_INTERVAL_NANOS;
         phase.set(RunPhase.RUNNING);
         stage.set("starting");
         LOG.info("Run started on {} (target {})", session.dataProperty().get().source(), spec.target());
@@ -168,6 +183,9 @@ public final class RunViewModel {
         RunBatch batch = queue.drain();
         if (!batch.isEmpty()) apply(batch);
         tick();
+        long now = nanoClock.getAsLong();
+        if (now - lastTableFlush >= TABLE_INTERVAL_NANOS) flushTable();
+        if (now - lastChartFlush >= CHART_INTERVAL_NANOS) flushCharts();
         longestDrainNanos = Math.max(longestDrainNanos, System.nanoTime() - t0);
     }
 
@@ -191,8 +209,8 @@ public final class RunViewModel {
                 finishedCount++;
                 if (t.result().ok() && !Double.isNaN(t.result().score())) addScore(t.elapsedSeconds(), t.result());
             }
-            rows.setAll(board().addAll(results));
-            spreads.setAll(AlgorithmSpread.of(scoresByAlgorithm));
+            pendingRows = board().addAll(results);
+            spreadsChanged = true;
         }
         if (b.best() != null) {
             TrialResult r = b.best().best();
@@ -202,8 +220,7 @@ public final class RunViewModel {
         }
         trials.set(finishedCount + " trials done" + (started > finishedCount ? ", " + (started - finishedCount)
                 + " running" : ""));
-        log.addAll(b.logLines());
-        if (log.size() > MAX_LOG_LINES) log.remove(0, log.size() - MAX_LOG_LINES);
+        pendingLog.addAll(b.logLines());
     }
 
     private LiveLeaderboard board() {
@@ -216,12 +233,14 @@ public final class RunViewModel {
         scoresByAlgorithm.computeIfAbsent(r.spec().algorithm(), a -> new ArrayList<>()).add(r.score());
         improve(seconds, r.score(), r.spec().algorithm());
         if (finishedCount % chartStride != 0) return;
-        trialPoints.add(new ScorePoint(seconds, r.score(), r.spec().algorithm()));
-        if (trialPoints.size() >= MAX_CHART_POINTS) {
+        points.add(new ScorePoint(seconds, r.score(), r.spec().algorithm()));
+        if (points.size() >= MAX_CHART_POINTS) {
             // Keep every other point and halve the rate from now on, so the chart spans the whole run evenly.
-            List<ScorePoint> kept = new ArrayList<>(trialPoints.size() / 2 + 1);
-            for (int i = 0; i < trialPoints.size(); i += 2) kept.add(trialPoints.get(i));
-            trialPoints.setAll(kept);
+            List<ScorePoint> kept = new ArrayList<>(points.size() / 2 + 1);
+            for (int i = 0; i < points.size(); i += 2) kept.add(points.get(i));
+            points.clear();
+            points.addAll(kept);
+            pointsThinned = true;
             chartStride *= 2;
         }
     }
@@ -229,13 +248,34 @@ public final class RunViewModel {
     private void improve(double seconds, double score, String algorithm) {
         if (Double.isNaN(score)) return;
         if (!Double.isNaN(bestScore) && order().toLoss(score) >= order().toLoss(bestScore)) return;
-        if (!Double.isNaN(bestScore)) bestSteps.add(new ScorePoint(seconds, bestScore, algorithm));
-        bestSteps.add(new ScorePoint(seconds, score, algorithm));
+        if (!Double.isNaN(bestScore)) steps.add(new ScorePoint(seconds, bestScore, algorithm));
+        steps.add(new ScorePoint(seconds, score, algorithm));
         bestScore = score;
     }
 
     private Metric order() {
         return metric.get() == null ? Metric.ACCURACY : metric.get();
+    }
+
+    private void flushTable() {
+        lastTableFlush = nanoClock.getAsLong();
+        if (pendingRows != null) rows.setAll(pendingRows);
+        pendingRows = null;
+        if (pendingLog.isEmpty()) return;
+        log.addAll(pendingLog.size() > MAX_LOG_LINES
+                ? pendingLog.subList(pendingLog.size() - MAX_LOG_LINES, pendingLog.size()) : pendingLog);
+        pendingLog.clear();
+        if (log.size() > MAX_LOG_LINES) log.remove(0, log.size() - MAX_LOG_LINES);
+    }
+
+    private void flushCharts() {
+        lastChartFlush = nanoClock.getAsLong();
+        if (steps.size() > bestSteps.size()) bestSteps.addAll(steps.subList(bestSteps.size(), steps.size()));
+        if (pointsThinned) trialPoints.setAll(points);
+        else if (points.size() > trialPoints.size()) trialPoints.addAll(points.subList(trialPoints.size(), points.size()));
+        pointsThinned = false;
+        if (spreadsChanged) spreads.setAll(AlgorithmSpread.of(scoresByAlgorithm));
+        spreadsChanged = false;
     }
 
     private void tick() {
@@ -259,9 +299,11 @@ public final class RunViewModel {
     private void onFinished(ExperimentOutcome outcome) {
         drain();
         RunSummary s = outcome.summary();
-        if (!bestSteps.isEmpty() && !Double.isNaN(bestScore)) {
-            bestSteps.add(new ScorePoint(s.wallSeconds(), bestScore, bestSteps.get(bestSteps.size() - 1).algorithm()));
+        if (!steps.isEmpty() && !Double.isNaN(bestScore)) {
+            steps.add(new ScorePoint(s.wallSeconds(), bestScore, steps.get(steps.size() - 1).algorithm()));
         }
+        flushTable();
+        flushCharts();
         phase.set(switch (s.outcome()) {
             case CANCELLED -> RunPhase.STOPPED;
             case FAILED -> RunPhase.FAILED;
@@ -288,6 +330,12 @@ public final class RunViewModel {
         rows.clear();
         bestSteps.clear();
         trialPoints.clear();
+        steps.clear();
+        pendingRows = null;
+        pendingLog.clear();
+        points.clear();
+        pointsThinned = false;
+        spreadsChanged = false;
         spreads.clear();
         log.clear();
         scoresByAlgorithm.clear();

@@ -123,6 +123,28 @@ class RunViewModelTest {
     }
 
     @Test
+    void chartsCatchUpAtMostOnceASecondWhileTheLeaderboardFollowsEveryDrain() {
+        chooseTarget();
+        vm.start();
+        RunListener l = vm.events();
+        l.onEvent(new RunEvent.TrialFinished(1, Trials.ok(1, "cart", 0.5)));
+        clock.set(100_000_000L);
+        vm.drain();
+        assertEquals(1, vm.trialPoints().size(), "the first drain draws at once");
+        l.onEvent(new RunEvent.TrialFinished(2, Trials.ok(2, "cart", 0.9)));
+        clock.set(600_000_000L);
+        vm.drain();
+        assertEquals(2, vm.rows().size());
+        assertEquals(1, vm.trialPoints().size(), "half a second later the charts wait");
+        assertEquals(1, vm.spreads().get(0).trials());
+        clock.set(1_100_000_000L);
+        vm.drain();
+        assertEquals(2, vm.trialPoints().size());
+        assertEquals(3, vm.bestSteps().size());
+        assertEquals(2, vm.spreads().get(0).trials());
+    }
+
+    @Test
     void badInputGoesToAnErrorDialogInPlainWords() {
         chooseTarget();
         script = (l, c) -> {
