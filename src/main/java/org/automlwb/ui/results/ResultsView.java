@@ -85,8 +85,8 @@ public final class ResultsView extends StackPane {
         javafx.scene.layout.HBox tables = new javafx.scene.layout.HBox(10, chosen, pair);
         javafx.scene.layout.HBox.setHgrow(chosen, Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(pair, Priority.ALWAYS);
-        chosen.setPrefWidth(200);
-        pair.setPrefWidth(200);
+        chosen.setPrefWidth(240);
+        pair.setPrefWidth(240);
         VBox left = new VBox(8, title, params, summary, tables, heading("Leaderboard"), board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
@@ -100,7 +100,7 @@ public final class ResultsView extends StackPane {
         chartScroll.setFitToHeight(true);
         content = new SplitPane(left, chartScroll);
         content.setOrientation(Orientation.HORIZONTAL);
-        content.setDividerPositions(0.46);
+        content.setDividerPositions(0.5);
 
         getChildren().addAll(content, empty);
         vm.resultsProperty().addListener((obs, o, r) -> show(r));
@@ -133,7 +133,7 @@ public final class ResultsView extends StackPane {
     /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */
     private static void fitRows(TableView<MetricRow> t) {
         t.setFixedCellSize(26);
-        t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(t.getItems()).multiply(26).add(44));
+        t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(t.getItems()).multiply(26).add(60));
         t.minHeightProperty().bind(t.prefHeightProperty());
         t.maxHeightProperty().bind(t.prefHeightProperty());
     }
@@ -164,6 +164,7 @@ public final class ResultsView extends StackPane {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("—"));
         t.getColumns().add(column("Metric", MetricRow::metric, String::valueOf));
+        t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
         return t;

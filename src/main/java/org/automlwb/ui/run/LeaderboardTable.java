@@ -31,6 +31,7 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getStyleClass().add("leaderboard");
+        getStylesheets().add(org.automlwb.ui.Css.stylesheet("run.css")); // status colours, wherever the table shows
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No finished trials yet."));
         setFixedCellSize(26); // uniform rows let the virtual flow skip measuring: smooth with thousands of rows

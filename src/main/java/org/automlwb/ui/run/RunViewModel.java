@@ -122,7 +122,10 @@ public final class RunViewModel {
     public DoubleProperty progressProperty() { return progress; }
     /** The leaderboard, ranked best first. */
     public ObservableList<LeaderRow> rows() { return rows; }
-    /** The best score so far as a step line: a horizontal and a vertical point per improvement (updated at most once a second, like the other chart lists). */
+    /**
+     * The best score so far as a step line: a horizontal and a vertical point per improvement, and a last point
+     * at the time of the update while the run goes (updated at most once a second, like the other chart lists).
+     */
     public ObservableList<ScorePoint> bestSteps() { return bestSteps; }
     /** Every scored trial (thinned evenly above {@value #MAX_CHART_POINTS}). */
     public ObservableList<ScorePoint> trialPoints() { return trialPoints; }
@@ -270,7 +273,13 @@ public final class RunViewModel {
 
     private void flushCharts() {
         lastChartFlush = nanoClock.getAsLong();
-        if (steps.size() > bestSteps.size()) bestSteps.addAll(steps.subList(bestSteps.size(), steps.size()));
+        // The step line runs on to now, so a long plateau shows as one (a few dozen points: setAll is cheap).
+        List<ScorePoint> line = new ArrayList<>(steps);
+        double now = phase.get().active() ? (lastChartFlush - startNanos) / 1e9 : Double.NaN;
+        if (!steps.isEmpty() && now > steps.get(steps.size() - 1).seconds()) {
+            line.add(new ScorePoint(now, bestScore, steps.get(steps.size() - 1).algorithm()));
+        }
+        bestSteps.setAll(line);
         if (pointsThinned) trialPoints.setAll(points);
         else if (points.size() > trialPoints.size()) trialPoints.addAll(points.subList(trialPoints.size(), points.size()));
         pointsThinned = false;

@@ -110,8 +110,9 @@ class RunViewModelTest {
         clock.set(5_000_000_000L);
         vm.drain();
         assertEquals(List.of(4, 2, 3, 1, 5), vm.rows().stream().map(LeaderRow::trialId).toList());
-        assertEquals(List.of(0.5, 0.5, 0.7, 0.7, 0.8), vm.bestSteps().stream().map(ScorePoint::score).toList());
-        assertEquals(List.of(1.0, 2.0, 2.0, 4.0, 4.0), vm.bestSteps().stream().map(ScorePoint::seconds).toList());
+        assertEquals(List.of(0.5, 0.5, 0.7, 0.7, 0.8, 0.8), vm.bestSteps().stream().map(ScorePoint::score).toList());
+        assertEquals(List.of(1.0, 2.0, 2.0, 4.0, 4.0, 5.0), vm.bestSteps().stream().map(ScorePoint::seconds).toList(),
+                "the line runs on to now");
         assertEquals(4, vm.trialPoints().size());
         assertEquals(List.of("cart", "logistic"), vm.spreads().stream().map(AlgorithmSpread::algorithm).toList());
         assertEquals(new AlgorithmSpread("cart", 2, 0.5, 0.55, 0.6), vm.spreads().get(0));
@@ -127,11 +128,11 @@ class RunViewModelTest {
         chooseTarget();
         vm.start();
         RunListener l = vm.events();
-        l.onEvent(new RunEvent.TrialFinished(1, Trials.ok(1, "cart", 0.5)));
+        l.onEvent(new RunEvent.TrialFinished(0.05, Trials.ok(1, "cart", 0.5)));
         clock.set(100_000_000L);
         vm.drain();
         assertEquals(1, vm.trialPoints().size(), "the first drain draws at once");
-        l.onEvent(new RunEvent.TrialFinished(2, Trials.ok(2, "cart", 0.9)));
+        l.onEvent(new RunEvent.TrialFinished(0.5, Trials.ok(2, "cart", 0.9)));
         clock.set(600_000_000L);
         vm.drain();
         assertEquals(2, vm.rows().size());
@@ -140,7 +141,7 @@ class RunViewModelTest {
         clock.set(1_100_000_000L);
         vm.drain();
         assertEquals(2, vm.trialPoints().size());
-        assertEquals(3, vm.bestSteps().size());
+        assertEquals(4, vm.bestSteps().size(), "two steps and the line on to now");
         assertEquals(2, vm.spreads().get(0).trials());
     }
 
