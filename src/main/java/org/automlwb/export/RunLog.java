@@ -29,6 +29,11 @@ public final class RunLog implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void onEvent(RunEvent e) {
+        write(String.format(Locale.ROOT, "%s [%7.2fs] %s", TIME.format(LocalTime.now()), e.elapsedSeconds(), text(e)));
+    }
+
+    /** What one event says in run.log, without time stamps (the desktop's log pane shows the same words). */
+    public static String text(RunEvent e) {
         String text;
         if (e instanceof RunEvent.RunStarted s) {
             text = String.format(Locale.ROOT, "run started: task %s, metric %s, %d rows, %d features, %s",
@@ -50,7 +55,7 @@ public final class RunLog implements RunListener, AutoCloseable {
         } else {
             text = e.toString();
         }
-        write(String.format(Locale.ROOT, "%s [%7.2fs] %s", TIME.format(LocalTime.now()), e.elapsedSeconds(), text));
+        return text;
     }
 
     private void write(String line) {

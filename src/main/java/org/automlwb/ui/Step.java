@@ -11,8 +11,8 @@ public enum Step {
     DATA("Data", "Open a CSV and look at its columns", MaterialDesignT.TABLE_LARGE, true),
     PREPARE("Prepare", "The preprocessing recipe", MaterialDesignT.TUNE_VARIANT, true),
     SEARCH("Search", "Algorithms and their search space", MaterialDesignM.MAGNIFY, true),
-    RUN("Run", "The AutoML run, live", MaterialDesignP.PLAY_CIRCLE_OUTLINE, false),
-    RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, false);
+    RUN("Run", "The AutoML run, live", MaterialDesignP.PLAY_CIRCLE_OUTLINE, true),
+    RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, true);
 
     private final String title;
     private final String description;

@@ -36,6 +36,7 @@ public final class WorkbenchShell {
         stage.setMinHeight(520);
         stage.titleProperty().bind(vm.titleProperty());
         restore(stage, b);
+        stage.setOnCloseRequest(e -> { if (!vm.confirmClose()) e.consume(); });
         stage.setOnHidden(e -> vm.close(currentBounds(stage)));
         stage.show();
         if (initialFile != null) vm.open(initialFile);
@@ -46,7 +47,7 @@ public final class WorkbenchShell {
 
     /** File > Quit: closes the window, which saves the settings. */
     public void quit() {
-        stage.close();
+        if (vm.confirmClose()) stage.close();
     }
 
     private static void applyTheme(Theme theme) {

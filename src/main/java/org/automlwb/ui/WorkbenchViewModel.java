@@ -26,6 +26,8 @@ import org.automlwb.ui.settings.Settings;
 import org.automlwb.ui.settings.WindowBounds;
 import org.automlwb.ui.target.TargetViewModel;
 import org.automlwb.ui.welcome.WelcomeViewModel;
+import org.automlwb.ui.results.ResultsViewModel;
+import org.automlwb.ui.run.RunViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ public final class WorkbenchViewModel {
     private final TargetViewModel target;
     private final PrepareViewModel prepare;
     private final SearchViewModel search;
+    private final RunViewModel run;
+    private final ResultsViewModel results = new ResultsViewModel();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
@@ -84,6 +88,8 @@ public final class WorkbenchViewModel {
                 RecentFiles.remove(settings.get().recentFiles(), p.toString()))));
         theme.addListener((obs, old, t) -> updateSettings(settings.get().withTheme(t)));
         welcome.refresh();
+        run = new RunViewModel(services.executor(), services.dialogs(), session);
+        results.outcomeProperty().bind(session.lastOutcomeProperty());
     }
 
     public LoadViewModel load() { return load; }
@@ -95,6 +101,8 @@ public final class WorkbenchViewModel {
     public TargetViewModel target() { return target; }
     public PrepareViewModel prepare() { return prepare; }
     public SearchViewModel search() { return search; }
+    public RunViewModel run() { return run; }
+    public ResultsViewModel results() { return results; }
     /** Recently opened files, most recent first. */
     public ObservableList<Path> recentFiles() { return recentFiles; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
@@ -148,9 +156,17 @@ public final class WorkbenchViewModel {
     /** The window bounds remembered from the last launch. */
     public WindowBounds savedWindowBounds() { return settings.get().window(); }
 
+    /** Whether the window may close now: asks first while a run is going. */
+    public boolean confirmClose() {
+        return !run.getPhase().active() || services.dialogs().confirm("Stop the run and quit?",
+                "A run is still going. Quitting stops it; the trials finished so far are kept in its folder.",
+                "Stop and quit");
+    }
+
     /** Called once as the window closes: remembers the bounds and stops background work. */
     public void close(WindowBounds bounds) {
         load.cancel();
+        run.abandon();
         Settings s = settings.updateAndGet(old -> old.withWindow(bounds));
         services.settings().save(s); // synchronously: the app is about to exit
         services.executor().shutdown();

@@ -31,6 +31,8 @@ import org.automlwb.ui.welcome.SampleFiles;
 import org.automlwb.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.automlwb.ui.results.ResultsView;
+import org.automlwb.ui.run.RunView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
@@ -42,6 +44,8 @@ public final class WorkbenchWindow extends BorderPane {
     private final BorderPane dataView;
     private final Map<Step, Node> stepViews = new EnumMap<>(Step.class);
     private final Map<Step, Node> emptySteps = new EnumMap<>(Step.class);
+    private final RunView runView;
+    private final ResultsView resultsView;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Runnable quit;
 
@@ -63,6 +67,11 @@ public final class WorkbenchWindow extends BorderPane {
         dataView.setTop(new TargetBar(vm.target(), vm.grid().selectedColumnProperty()));
         stepViews.put(Step.PREPARE, new PrepareView(vm.prepare()));
         stepViews.put(Step.SEARCH, new SearchView(vm.search()));
+
+        runView = new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA), () -> vm.stepProperty().set(Step.RESULTS));
+        resultsView = new ResultsView(vm.results());
+        stepViews.put(Step.RUN, runView);
+        stepViews.put(Step.RESULTS, resultsView);
 
         setTop(menuBar());
         setLeft(new NavigationView(vm));

@@ -18,6 +18,9 @@ public final class FakeDialogService implements DialogService {
     public int aboutShown;
     public Path jsonToOpen;
     public Path jsonToSave;
+    /** What confirm() answers, and the questions it was asked. */
+    public boolean confirmAnswer = true;
+    public final List<String> confirmations = new ArrayList<>();
 
     @Override public void showError(ErrorReport report) { errors.add(report); }
 
@@ -35,6 +38,12 @@ public final class FakeDialogService implements DialogService {
     @Override
     public Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName) {
         return Optional.ofNullable(jsonToSave);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        confirmations.add(title);
+        return confirmAnswer;
     }
 
     @Override public void showAbout(String version) { aboutShown++; }

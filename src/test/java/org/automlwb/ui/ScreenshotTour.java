@@ -103,13 +103,13 @@ public final class ScreenshotTour {
         else System.err.println("no dialog to shoot");
     }
 
-    private static void save(Scene scene, Path file) throws Exception {
+    static void save(Scene scene, Path file) throws Exception {
         var image = fx(() -> scene.snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
         System.out.println("saved " + file);
     }
 
-    private static <T> T fx(Supplier<T> s) throws Exception {
+    static <T> T fx(Supplier<T> s) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -121,14 +121,14 @@ public final class ScreenshotTour {
         return f.get(30, TimeUnit.SECONDS);
     }
 
-    private static void fx(Runnable r) throws Exception {
+    static void fx(Runnable r) throws Exception {
         fx(() -> {
             r.run();
             return null;
         });
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
+    static void waitFor(BooleanSupplier condition) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (fx(condition::getAsBoolean)) return;
             pause(100);
@@ -136,7 +136,7 @@ public final class ScreenshotTour {
         throw new IllegalStateException("timed out");
     }
 
-    private static void pause(long millis) throws InterruptedException {
+    static void pause(long millis) throws InterruptedException {
         Thread.sleep(millis);
     }
     }

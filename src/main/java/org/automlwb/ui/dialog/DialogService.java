@@ -37,6 +37,9 @@ public interface DialogService {
      */
     Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName);
 
+    /** Asks a yes/no question; returns true when the user pressed {@code okLabel}. */
+    boolean confirm(String title, String message, String okLabel);
+
     /** Shows the About box. */
     void showAbout(String version);
 }

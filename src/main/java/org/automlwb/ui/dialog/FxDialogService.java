@@ -109,6 +109,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(message);
+        ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        style(alert);
+        return alert.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    @Override
     public void showAbout(String version) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);

@@ -1,0 +1,198 @@
+package org.automlwb.ui.results;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.automlwb.ui.Css;
+import org.automlwb.ui.Fmt;
+import org.automlwb.ui.run.LeaderRow;
+import org.automlwb.ui.run.LeaderboardTable;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * The Results step: the chosen model and its metrics, the leaderboard with a two-entry comparison, and the
+ * validation charts (confusion matrix, ROC and precision-recall for classification; actual vs predicted and
+ * residuals for regression). Feature importance is not shown: the engine has no importance API yet.
+ */
+public final class ResultsView extends StackPane {
+    private final ResultsViewModel vm;
+    private final VBox empty = emptyState();
+    private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Label params = new Label();
+    private final TableView<MetricRow> metrics = metricTable("Validation", "Test", "results-metrics");
+    private final GridPane charts = new GridPane();
+    private final SplitPane content;
+
+    public ResultsView(ResultsViewModel vm) {
+        this.vm = vm;
+        setId("results-view");
+        getStylesheets().add(Css.stylesheet("results.css"));
+        title.setId("results-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        params.getStyleClass().add(Styles.TEXT_MUTED);
+        params.setWrapText(true);
+        params.setMinHeight(Region.USE_PREF_SIZE);
+
+        LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
+        board.setId("results-leaderboard");
+        board.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Selecting rows picks the pair to compare: the last two selected.
+        board.getSelectionModel().getSelectedItems().addListener((ListChangeListener<LeaderRow>) c -> {
+            ObservableList<LeaderRow> sel = board.getSelectionModel().getSelectedItems();
+            if (sel.size() >= 2) {
+                vm.leftProperty().set(sel.get(sel.size() - 2));
+                vm.rightProperty().set(sel.get(sel.size() - 1));
+            }
+        });
+        TableView<MetricRow> compare = metricTable("A", "B", "results-compare");
+        compare.setItems(vm.comparison());
+        Runnable headers = () -> {
+            compare.getColumns().get(1).setText(label(vm.leftProperty().get()));
+            compare.getColumns().get(2).setText(label(vm.rightProperty().get()));
+        };
+        vm.leftProperty().addListener((obs, o, n) -> headers.run());
+        vm.rightProperty().addListener((obs, o, n) -> headers.run());
+        Label compareTitle = heading("Compare (Ctrl+click two leaderboard rows)");
+
+        fitRows(metrics);
+        fitRows(compare);
+        compareTitle.setWrapText(true);
+        VBox chosen = new VBox(6, heading("Chosen model"), metrics);
+        VBox pair = new VBox(6, compareTitle, compare);
+        javafx.scene.layout.HBox tables = new javafx.scene.layout.HBox(10, chosen, pair);
+        javafx.scene.layout.HBox.setHgrow(chosen, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(pair, Priority.ALWAYS);
+        chosen.setPrefWidth(240);
+        pair.setPrefWidth(240);
+        VBox left = new VBox(8, title, params, summary, tables, heading("Leaderboard"), board);
+        VBox.setVgrow(board, Priority.ALWAYS);
+        left.setPadding(new Insets(12));
+
+        charts.getStyleClass().add("results-charts");
+        charts.setHgap(8);
+        charts.setVgap(8);
+        charts.setPadding(new Insets(12));
+        ScrollPane chartScroll = new ScrollPane(charts);
+        chartScroll.setFitToWidth(true);
+        chartScroll.setFitToHeight(true);
+        content = new SplitPane(left, chartScroll);
+        content.setOrientation(Orientation.HORIZONTAL);
+        content.setDividerPositions(0.5);
+
+        getChildren().addAll(content, empty);
+        vm.resultsProperty().addListener((obs, o, r) -> show(r));
+        show(vm.resultsProperty().get());
+    }
+
+    private void show(ResultsViewModel.Results r) {
+        empty.setVisible(r == null);
+        content.setVisible(r != null);
+        charts.getChildren().clear();
+        if (r == null) return;
+        int open = r.title().indexOf(" (");
+        title.setText(open < 0 ? r.title() : r.title().substring(0, open));
+        params.setText(open < 0 ? "" : r.title().substring(open + 2, r.title().length() - 1));
+        summary.setText(r.summary());
+        metrics.getItems().setAll(r.metrics());
+        if (r.confusion() != null) {
+            charts.add(r.confusion().counts().length > 30 ? tooMany(r.confusion().counts().length)
+                    : ResultCharts.confusion(r.confusion()), 0, 0, 2, 1);
+            charts.add(grow(ResultCharts.roc(r.roc())), 0, 1);
+            charts.add(grow(ResultCharts.precisionRecall(r.pr())), 1, 1);
+        } else if (r.regression() != null) {
+            charts.add(grow(ResultCharts.actualVsPredicted(r.regression())), 0, 0);
+            charts.add(grow(ResultCharts.residuals(r.regression())), 0, 1);
+        } else {
+            charts.add(new Label("This run kept no validation predictions, so there is nothing to chart."), 0, 0);
+        }
+    }
+
+    /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */
+    private static void fitRows(TableView<MetricRow> t) {
+        t.setFixedCellSize(26);
+        t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(t.getItems()).multiply(26).add(60));
+        t.minHeightProperty().bind(t.prefHeightProperty());
+        t.maxHeightProperty().bind(t.prefHeightProperty());
+    }
+
+    private static Node grow(Node n) {
+        GridPane.setHgrow(n, Priority.ALWAYS);
+        GridPane.setVgrow(n, Priority.ALWAYS);
+        return n;
+    }
+
+    private static Label tooMany(int k) {
+        return new Label(k + " classes are too many for a readable confusion matrix; see the metrics instead.");
+    }
+
+    private static String label(LeaderRow r) {
+        return r == null ? "—" : "#" + r.trialId() + " " + r.algorithm();
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Css.SECTION_TITLE);
+        return l;
+    }
+
+    private static TableView<MetricRow> metricTable(String leftTitle, String rightTitle, String id) {
+        TableView<MetricRow> t = new TableView<>();
+        t.setId(id);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("—"));
+        t.getColumns().add(column("Metric", MetricRow::metric, String::valueOf));
+        t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
+        t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
+        t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
+        return t;
+    }
+
+    private static <T> TableColumn<MetricRow, T> column(String title, Function<MetricRow, T> value,
+                                                        Function<Object, String> format) {
+        TableColumn<MetricRow, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(T v, boolean isEmpty) {
+                super.updateItem(v, isEmpty);
+                setText(isEmpty || v == null ? null : format.apply(v));
+            }
+        });
+        return c;
+    }
+
+    private static VBox emptyState() {
+        FontIcon icon = new FontIcon(MaterialDesignC.CHART_BAR);
+        icon.getStyleClass().add(Css.EMPTY_ICON);
+        Label t = new Label("No results yet");
+        t.getStyleClass().add(Styles.TITLE_3);
+        Label why = new Label("Results appear here when a run in the Run step ends.");
+        VBox box = new VBox(10, icon, t, why);
+        box.setId("results-empty");
+        box.getStyleClass().add(Css.EMPTY_STATE);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+}

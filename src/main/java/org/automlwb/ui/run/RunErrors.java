@@ -1,0 +1,40 @@
+package org.automlwb.ui.run;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.automlwb.common.BadInputException;
+import org.automlwb.ui.dialog.ErrorReport;
+
+/** Why a run could not start or finish, in the words of an error dialog. */
+final class RunErrors {
+    private RunErrors() { }
+
+    static ErrorReport report(Throwable error) {
+        Throwable e = error.getCause() != null && !(error instanceof BadInputException)
+                && error.getCause() instanceof BadInputException ? error.getCause() : error;
+        if (e instanceof BadInputException bad) {
+            String where = bad.column() == null ? "" : "Column '" + bad.column() + "': ";
+            return new ErrorReport("The run could not start", where + sentence(bad.getMessage()),
+                    bad.hint() == null ? "" : sentence(bad.hint()), bad.oneLine());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new ErrorReport("The run ran out of memory", "The data or the models are too large for the "
+                    + "memory this app may use.", "Start the app with more memory (java -Xmx8g -jar ...) or "
+                    + "choose fewer or lighter algorithms in Search.", trace(e));
+        }
+        return new ErrorReport("The run failed", "Something unexpected went wrong during the run.",
+                "Details are in the log file " + ErrorReport.LOG_LOCATION + ".", trace(e));
+    }
+
+    private static String sentence(String s) {
+        if (s == null || s.isBlank()) return "";
+        String t = s.strip();
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1) + (t.endsWith(".") ? "" : ".");
+    }
+
+    private static String trace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

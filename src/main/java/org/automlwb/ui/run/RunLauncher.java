@@ -1,0 +1,25 @@
+package org.automlwb.ui.run;
+
+import java.nio.file.Path;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.CancelToken;
+import org.automlwb.data.LoadedData;
+import org.automlwb.engine.run.RunListener;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.export.Experiments;
+import org.automlwb.prep.Recipe;
+
+/** Starts an experiment; the real one writes it under the models folder, tests pass a scripted one. */
+@FunctionalInterface
+public interface RunLauncher {
+    /** Runs to the end (or until {@code cancel}), reporting to {@code listener} from engine threads. */
+    ExperimentOutcome run(LoadedData train, RunSpec spec, Recipe recipe, Path modelsRoot, CancelToken cancel,
+                          RunListener listener) throws BadInputException, InterruptedException;
+
+    /** {@link Experiments#run} without test data. */
+    static RunLauncher experiments() {
+        return (train, spec, recipe, root, cancel, listener) ->
+                Experiments.run(train, null, spec, recipe, root, cancel, listener);
+    }
+}
