@@ -33,6 +33,7 @@ public final class Cli {
         cl.addSubcommand(new ProfileCommand());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new PredictCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

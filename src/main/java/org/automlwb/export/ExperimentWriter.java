@@ -31,12 +31,7 @@ public final class ExperimentWriter {
         RunSummary s = result.summary();
         AtomicFiles.writeString(folder.leaderboardCsv(),
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("task", s.task().key());
-        metrics.put("metric", s.metric().key());
-        metrics.put("validation", s.validation());
-        if (!s.test().isEmpty()) metrics.put("test", s.test());
-        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(metrics));
+        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(evaluationMetrics(s)));
         if (result.model() == null) return;
         AtomicFiles.writeString(folder.hyperparametersJson(), Json.pretty(hyperparameters(result)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -63,6 +58,16 @@ public final class ExperimentWriter {
         fm.put("classes", result.model().classNames());
         fm.put("members", members);
         AtomicFiles.writeString(folder.dir().resolve(FINAL_MODEL_JSON), Json.pretty(fm));
+    }
+
+    /** {@code evaluation_metrics.json}: task, metric, validation metrics and (with a test file) test metrics. */
+    static Map<String, Object> evaluationMetrics(RunSummary s) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("task", s.task().key());
+        metrics.put("metric", s.metric().key());
+        metrics.put("validation", s.validation());
+        if (!s.test().isEmpty()) metrics.put("test", s.test());
+        return metrics;
     }
 
     private static List<SingleModel> singles(FinalModel model) {
