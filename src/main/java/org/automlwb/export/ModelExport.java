@@ -57,6 +57,23 @@ public final class ModelExport {
     record Part(SingleModel model, double weight) { }
 
     /**
+     * Everything a trained model folder is written from, whether it comes from a run in memory or from an
+     * experiment folder on disk.
+     *
+     * @param parts        the single models and their raw weights
+     * @param model        the model they make up
+     * @param target       the target column
+     * @param metric       the run's metric key
+     * @param metrics      the content of {@code evaluation_metrics.json}
+     * @param seed         the chosen trial's seed, or null
+     * @param trainingRows rows the model was trained on
+     * @param reference    the training distributions, or null when the training data is not at hand
+     * @param experimentId the experiment it came from, or null
+     */
+    record Source(List<Part> parts, FinalModel model, String target, String metric, Map<String, Object> metrics,
+                  Long seed, int trainingRows, MonitoringReference reference, String experimentId) { }
+
+    /**
      * Exports the run's chosen model.
      *
      * @param modelsRoot   the {@code models/} folder
@@ -70,9 +87,30 @@ public final class ModelExport {
             throw new BadInputException("the run produced no model to export (no trial succeeded)",
                     "look at the leaderboard's errors, then run again");
         }
+        List<Part> parts = parts(result.model(), 1.0);
+        MonitoringReference ref = MonitoringReference.of(result.data().table(), inputColumns(parts),
+                result.model().task(), result.model().classNames(), result.validationPredictions(),
+                truth(result.data().targets()));
+        Long seed = result.summary().leader() == null ? null : result.summary().leader().spec().seed();
+        return write(new Source(parts, result.model(), result.data().target(), result.summary().metric().key(),
+                ExperimentWriter.evaluationMetrics(result.summary()), seed, result.data().rows(), ref, experimentId),
+                modelsRoot, name);
+    }
+
+    /**
+     * Exports the chosen model of an experiment folder ({@code models/experiments/<id>/}), e.g. one written by an
+     * earlier version or on another machine. The training profile for drift monitoring is rebuilt from the training
+     * file named in {@code config.json} when it is still there unchanged, else left out. Ensemble weights come from
+     * {@code final_model.json}, already normalised, so an ensemble's predictions may differ in the last bits.
+     */
+    public static ExportedModel export(Path experimentDir, Path modelsRoot, String name) throws BadInputException {
+        return write(ExperimentSource.read(ExperimentFolder.open(experimentDir)), modelsRoot, name);
+    }
+
+    static ExportedModel write(Source src, Path modelsRoot, String name) throws BadInputException {
         String base = SafeNames.of(name, "model");
         Path parent = modelsRoot.resolve(TRAINED_MODELS);
-        List<Part> parts = parts(result.model(), 1.0);
+        List<Part> parts = src.parts();
         Path dir = AtomicDirs.create(parent, base, AtomicDirs.suffixed(base), tmp -> {
             List<Map<String, Object>> members = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
@@ -80,13 +118,11 @@ public final class ModelExport {
                 parts.get(i).model().writeArtifacts(where);
                 members.add(member(parts.get(i), parts.size() == 1 ? "." : MEMBERS_DIR + "/" + (i + 1)));
             }
-            Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(ExperimentWriter.evaluationMetrics(result.summary())));
-            List<InputColumn> inputs = inputColumns(parts);
-            MonitoringReference ref = MonitoringReference.of(result.data().table(), inputs, result.model().task(),
-                    result.model().classNames(), result.validationPredictions(), truth(result.data().targets()));
-            Files.writeString(tmp.resolve(MonitoringReference.FILE), Json.pretty(ref));
-            Files.writeString(tmp.resolve(METADATA_FILE),
-                    Json.pretty(metadata(base, result, parts, members, inputs, experimentId)));
+            Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(src.metrics()));
+            if (src.reference() != null) {
+                Files.writeString(tmp.resolve(MonitoringReference.FILE), Json.pretty(src.reference()));
+            }
+            Files.writeString(tmp.resolve(METADATA_FILE), Json.pretty(metadata(base, src, members)));
         });
         String id = dir.getFileName().toString();
         if (!id.equals(base)) fixId(dir, id);
@@ -143,34 +179,35 @@ public final class ModelExport {
                 + m.features().getClass().getSimpleName());
     }
 
-    private static List<InputColumn> inputColumns(List<Part> parts) {
+    static List<InputColumn> inputColumns(List<Part> parts) {
         LinkedHashSet<InputColumn> all = new LinkedHashSet<>();
         for (Part p : parts) all.addAll(recipe(p.model()).inputColumns());
         return List.copyOf(all);
     }
 
-    private static Map<String, Object> metadata(String id, RunResult result, List<Part> parts,
-                                                List<Map<String, Object>> members, List<InputColumn> inputs,
-                                                String experimentId) {
-        FinalModel model = result.model();
+    private static Map<String, Object> metadata(String id, Source src, List<Map<String, Object>> members) {
+        FinalModel model = src.model();
+        List<Part> parts = src.parts();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", 1);
         m.put("model_id", id);
         m.put("created", OffsetDateTime.now().toString());
-        m.put("experiment", experimentId);
+        m.put("experiment", src.experimentId());
         m.put("kind", parts.size() == 1 ? "single" : "ensemble");
         m.put("description", model.describe());
         m.put("task", model.task().key());
-        m.put("target", result.data().target());
+        m.put("target", src.target());
         m.put("classes", model.classNames());
-        m.put("metric", result.summary().metric().key());
+        m.put("metric", src.metric());
         m.put("algorithm", parts.size() == 1 ? parts.get(0).model().algorithmId() : "ensemble");
         if (parts.size() == 1) m.put("hyperparameters", parts.get(0).model().config().values());
-        m.put("seed", result.summary().leader() == null ? null : result.summary().leader().spec().seed());
-        m.put("input_columns", inputs.stream().map(c -> Map.of("name", c.name(), "type", c.kind().name())).toList());
+        m.put("seed", src.seed());
+        m.put("input_columns", inputColumns(parts).stream()
+                .map(c -> Map.of("name", c.name(), "type", c.kind().name())).toList());
         m.put("recipe", recipe(parts.get(0).model()).describe());
         m.put("members", members);
-        m.put("training_rows", result.data().rows());
+        m.put("training_rows", src.trainingRows());
+        m.put("monitoring_reference", src.reference() != null);
         m.put("versions", Versions.all());
         return m;
     }
@@ -190,7 +227,7 @@ public final class ModelExport {
     }
 
     /** Training targets in the shape of predictions: one-hot probabilities, or the values. */
-    private static Predictions truth(Targets t) {
+    static Predictions truth(Targets t) {
         if (!t.isClassification()) return Predictions.ofValues(t.values());
         double[][] p = new double[t.size()][t.classNames().size()];
         for (int i = 0; i < p.length; i++) if (t.classIndex()[i] >= 0) p[i][t.classIndex()[i]] = 1;

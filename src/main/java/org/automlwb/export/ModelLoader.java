@@ -95,13 +95,14 @@ public final class ModelLoader {
         }
     }
 
-    private static Config config(JsonNode hyperparameters) {
+    /** Hyperparameters as written in the metadata, back into a configuration. */
+    static Config config(JsonNode hyperparameters) {
         Map<String, Object> values = new LinkedHashMap<>();
         hyperparameters.fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
         return new Config(values);
     }
 
-    private static Object value(JsonNode v) {
+    static Object value(JsonNode v) {
         if (v.isIntegralNumber()) return v.asLong() == v.asInt() ? (Object) v.asInt() : (Object) v.asLong();
         if (v.isNumber()) return v.asDouble();
         if (v.isBoolean()) return v.asBoolean();

@@ -218,6 +218,27 @@ class PredictCommandTest {
         assertTrue(second.get("prediction").get("distribution").has("yes"));
     }
 
+    @Test
+    void exportCommandReExportsAnExperimentUnderAnotherName() throws Exception {
+        JsonNode meta = Json.MAPPER.readTree(Files.readString(model.resolve("model_metadata.json")));
+        Path experiment = models.resolve("experiments").resolve(meta.get("experiment").asText());
+        Result r = cli("export", "--experiment", experiment.toString(), "--name", "Churn v2", "--deploy");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("churn_v2", r.summary().get("model").asText());
+        Path served = Path.of(r.summary().get("serving").asText());
+        assertEquals(dir.resolve("deployment/model_serving/churn_v2/v1"), served);
+        Path a = dir.resolve("orig.csv");
+        Path b = dir.resolve("served.csv");
+        assertEquals(0, predict(test, a, "--no-monitoring").exit());
+        assertEquals(0, cli("predict", "--model", served.toString(), "--data", test.toString(), "--out", b.toString(),
+                "--no-monitoring").exit());
+        if ("single".equals(meta.get("kind").asText())) {
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        } else { // weights come back normalised from the experiment folder: equal up to rounding
+            assertEquals(Files.readAllLines(a).size(), Files.readAllLines(b).size());
+        }
+    }
+
     private static JsonNode lastLine(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return Json.MAPPER.readTree(lines.get(lines.size() - 1));

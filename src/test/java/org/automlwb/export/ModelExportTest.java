@@ -135,6 +135,16 @@ class ModelExportTest {
     }
 
     @Test
+    void anExperimentFolderExportsTheSameModel() throws Exception {
+        ModelExport.ExportedModel m = ModelExport.export(outcome.folder().dir(), dir.resolve("from-folder"), "again");
+        ModelLoader.LoadedModel loaded = ModelLoader.load(m.dir());
+        assertArrayEquals(outcome.result().model().predict(train.table()).values(),
+                loaded.model().predict(train.table()).values());
+        assertEquals(outcome.folder().id(), loaded.metadata().json().get("experiment").asText());
+        assertTrue(loaded.reference() != null, "the training file is still there: the profile is rebuilt");
+    }
+
+    @Test
     void aFolderThatIsNotAModelIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class, () -> ModelLoader.load(dir));
         assertTrue(e.oneLine().contains("model_metadata.json"), e.oneLine());
