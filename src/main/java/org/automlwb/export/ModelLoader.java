@@ -74,9 +74,19 @@ public final class ModelLoader {
             throw new BadInputException("a model file is missing", Path.of(e.getFile()), 0, null,
                     "copy the whole model folder, or export the model again");
         } catch (IOException e) {
+            if (outOfMemory(e)) {
+                throw new BadInputException("not enough memory to load the model", part, 0, null,
+                        "start Java with more heap, e.g. java -Xmx4g -jar automl-workbench.jar predict ...");
+            }
             throw new BadInputException("cannot read the model (" + e.getMessage() + ")", part, 0, null,
                     "export the model again");
         }
+    }
+
+    /** Tribuo reports a model too big for the heap as a failed deserialization; the cause says what it was. */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
+        return false;
     }
 
     /** Carries the checked exception of the pipeline reader through {@code Function}. */
