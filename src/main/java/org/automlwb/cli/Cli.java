@@ -33,6 +33,7 @@ public final class Cli {
         cl.addSubcommand(new ProfileCommand());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new ExportCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

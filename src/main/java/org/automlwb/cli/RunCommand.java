@@ -104,16 +104,22 @@ public final class RunCommand implements Callable<Integer> {
         LoadedData train = CsvLoader.load(data);
         LoadedData testData = test == null ? null : CsvLoader.load(test);
         Recipe userRecipe = recipe == null ? null : readRecipe(recipe);
-        ExperimentOutcome outcome = Experiments.run(train, testData, runSpec, userRecipe, out, CancelToken.none(),
-                new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        ExperimentOutcome outcome;
+        try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
+            outcome = Experiments.run(train, testData, runSpec, userRecipe, out, stop.token(),
+                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        }
         printSummary(outcome, deploy(outcome, out));
         return outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR : Cli.OK;
     }
 
     private Integer resume() throws Exception {
         ExperimentFolder folder = ExperimentFolder.open(resume);
-        ExperimentOutcome outcome = Experiments.resume(folder, CancelToken.none(),
-                new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        ExperimentOutcome outcome;
+        try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
+            outcome = Experiments.resume(folder, stop.token(),
+                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+        }
         printSummary(outcome, deploy(outcome, resume.toAbsolutePath().normalize().getParent().getParent()));
         return Cli.OK;
     }

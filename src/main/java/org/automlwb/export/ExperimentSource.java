@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,17 +11,13 @@ import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
-import org.automlwb.engine.EnsembleModel;
 import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
-import org.automlwb.engine.RecipePipeline;
-import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.TaskType;
-import org.automlwb.prep.FittedRecipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads an experiment folder's chosen model ({@code final_model.json} and its files) for {@link ModelExport}. */
+/** An experiment folder's chosen model ({@link FinalModelReader}), metrics and training profile for {@link ModelExport}. */
 final class ExperimentSource {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentSource.class);
 
@@ -30,29 +25,17 @@ final class ExperimentSource {
 
     static ModelExport.Source read(ExperimentFolder folder) throws BadInputException {
         Path fmFile = folder.dir().resolve(ExperimentWriter.FINAL_MODEL_JSON);
-        if (!Files.exists(fmFile)) {
+        if (!FinalModelReader.exists(folder)) {
             throw new BadInputException("this experiment has no final model (the run found none, or has not "
                     + "finished)", folder.dir(), 0, null, "resume the run, or export another experiment");
         }
         try {
             JsonNode fm = Json.MAPPER.readTree(Files.readString(fmFile));
             JsonNode hp = Json.MAPPER.readTree(Files.readString(folder.hyperparametersJson()));
-            TaskType task = TaskType.valueOf(fm.path("task").asText().toUpperCase(Locale.ROOT));
-            List<String> classes = new ArrayList<>();
-            fm.path("classes").forEach(c -> classes.add(c.asText()));
-            List<ModelExport.Part> parts = new ArrayList<>();
-            for (JsonNode m : fm.path("members")) {
-                SingleModel single = new SingleModel(
-                        RecipePipeline.fitted(FittedRecipe.fromJson(
-                                Files.readString(folder.dir().resolve(m.path("pipeline").asText())))),
-                        SingleModel.readModel(folder.dir().resolve(m.path("artifact").asText())),
-                        m.path("algorithm").asText(), ModelLoader.config(m.path("hyperparameters")), task, classes);
-                parts.add(new ModelExport.Part(single, m.path("weight").asDouble(1)));
-            }
-            if (parts.isEmpty()) throw new IOException("final_model.json lists no models");
-            FinalModel model = parts.size() == 1 ? parts.get(0).model()
-                    : new EnsembleModel(parts.stream().map(p -> new EnsembleModel.Member(p.model(), p.weight()))
-                    .toList());
+            FinalModel model = FinalModelReader.read(folder);
+            TaskType task = model.task();
+            List<String> classes = model.classNames();
+            List<ModelExport.Part> parts = ModelExport.parts(model, 1.0);
             @SuppressWarnings("unchecked")
             Map<String, Object> metrics = Json.MAPPER.readValue(Files.readString(folder.evaluationMetricsJson()),
                     LinkedHashMap.class);

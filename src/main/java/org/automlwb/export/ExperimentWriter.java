@@ -19,7 +19,8 @@ import org.automlwb.engine.trial.TrialResult;
  * Writes a finished run's results into its experiment folder: {@code leaderboard.csv},
  * {@code hyperparameters.json}, {@code evaluation_metrics.json}, the chosen model's Tribuo artifacts
  * ({@code model_artifact_<n>.tribuo} with {@code preprocessing_pipeline_<n>.json}) and {@code final_model.json},
- * which says how they combine. Every file is written atomically.
+ * which says how they combine, {@code model.onnx} where a single model exports ({@link OnnxExport}), and {@code validation_predictions.csv} ({@link PredictionsCsv}). Every file is
+ * written atomically.
  */
 public final class ExperimentWriter {
     /** Describes the chosen model's files: kind, members, weights, task, classes. */
@@ -32,6 +33,10 @@ public final class ExperimentWriter {
         AtomicFiles.writeString(folder.leaderboardCsv(),
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
         AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(evaluationMetrics(s)));
+        if (result.validationPredictions() != null && result.validationTargets() != null) {
+            AtomicFiles.writeString(folder.dir().resolve(PredictionsCsv.VALIDATION_FILE), PredictionsCsv.format(
+                    result.plan().scoredRows(), result.validationTargets(), result.validationPredictions()));
+        }
         if (result.model() == null) return;
         AtomicFiles.writeString(folder.hyperparametersJson(), Json.pretty(hyperparameters(result)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -51,12 +56,15 @@ public final class ExperimentWriter {
             member.put("weight", weights[i]);
             members.add(member);
         }
+        // ONNX for a single model only: an ensemble's members would need combining outside ONNX
+        boolean onnx = singles.size() == 1 && OnnxExport.tryWrite(singles.get(0), folder.dir());
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("kind", singles.size() > 1 ? "ensemble" : "single");
         fm.put("task", s.task().key());
         fm.put("target", result.data().target());
         fm.put("classes", result.model().classNames());
         fm.put("members", members);
+        if (onnx) fm.put("onnx", OnnxExport.MODEL_FILE);
         AtomicFiles.writeString(folder.dir().resolve(FINAL_MODEL_JSON), Json.pretty(fm));
     }
 

@@ -17,7 +17,10 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.SpaceFile;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.export.report.ReportWriter;
 import org.automlwb.prep.Recipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An experiment from start to folder, the one path that the {@code run} and {@code bench} commands and the
@@ -26,6 +29,7 @@ import org.automlwb.prep.Recipe;
  * results, and export the chosen model to {@code models/trained_models/<experiment-id>/} ({@link ModelExport}).
  */
 public final class Experiments {
+    private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
     private Experiments() { }
 
     /**
@@ -36,11 +40,24 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
+        return start(train, test, spec, recipe, modelsRoot, cancel, true, listeners);
+    }
+
+    /** As {@link #run}, without writing report.html (the benchmark times runs, not reports). */
+    public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(train, test, spec, recipe, modelsRoot, cancel, false, listeners);
+    }
+
+    private static ExperimentOutcome start(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                           Path modelsRoot, CancelToken cancel, boolean report,
+                                           RunListener[] listeners) throws BadInputException, InterruptedException {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), spec, recipe);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
-        return execute(folder, prepared, List.of(), cancel, listeners);
+        return execute(folder, prepared, List.of(), cancel, report, listeners);
     }
 
     /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
@@ -66,11 +83,12 @@ public final class Experiments {
             throw new BadInputException("cannot read the trial journal (" + e.getMessage() + ")", folder.journal(),
                     0, null, null);
         }
-        return execute(folder, prepared, previous, cancel, listeners);
+        return execute(folder, prepared, previous, cancel, true, listeners);
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
-                                             List<TrialResult> previous, CancelToken cancel, RunListener... listeners)
+                                             List<TrialResult> previous, CancelToken cancel, boolean report,
+                                             RunListener... listeners)
             throws BadInputException, InterruptedException {
         try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
             List<RunListener> all = new ArrayList<>(List.of(listeners));
@@ -79,6 +97,7 @@ public final class Experiments {
             ExperimentWriter.write(folder, result);
             ModelExport.ExportedModel exported = result.model() == null ? null
                     : ModelExport.export(result, modelsRoot(folder), folder.id(), folder.id());
+            if (report) writeReport(folder);
             return new ExperimentOutcome(folder, result, exported);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
@@ -88,6 +107,18 @@ public final class Experiments {
     /** The {@code models/} folder of an experiment ({@code models/experiments/<id>}). */
     static Path modelsRoot(ExperimentFolder folder) {
         return folder.dir().toAbsolutePath().normalize().getParent().getParent();
+    }
+
+    /** Seconds of feature importance in the report written at the end of a run (the report command allows more). */
+    private static final double REPORT_IMPORTANCE_SECONDS = 10;
+
+    /** The report is a convenience: its failure is logged and never fails the run it describes. */
+    private static void writeReport(ExperimentFolder folder) {
+        try {
+            ReportWriter.write(folder, REPORT_IMPORTANCE_SECONDS);
+        } catch (BadInputException | RuntimeException e) {
+            LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
+        }
     }
 
     /** Reads a {@code --space} file into the run spec. */

@@ -32,6 +32,7 @@ import org.tribuo.provenance.ModelProvenance;
  *                                summary, seed, created, versions, Tribuo provenance
  *   model_artifact.tribuo        the Tribuo model (protobuf)         } single model; an ensemble has these in
  *   preprocessing_pipeline.json  the fitted recipe                   } members/1/, members/2/, ... instead
+ *   model.onnx, model_onnx.json  a single model Tribuo can export to ONNX ({@link OnnxExport})
  *   evaluation_metrics.json      validation (and test) metrics of the run
  *   training_profile.json        the training distributions that drift monitoring compares new data with
  * </pre>
@@ -116,6 +117,7 @@ public final class ModelExport {
             for (int i = 0; i < parts.size(); i++) {
                 Path where = parts.size() == 1 ? tmp : tmp.resolve(MEMBERS_DIR).resolve(String.valueOf(i + 1));
                 parts.get(i).model().writeArtifacts(where);
+                if (parts.size() == 1) OnnxExport.tryWrite(parts.get(0).model(), where);
                 members.add(member(parts.get(i), parts.size() == 1 ? "." : MEMBERS_DIR + "/" + (i + 1)));
             }
             Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(src.metrics()));

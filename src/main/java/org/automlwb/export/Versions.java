@@ -12,10 +12,26 @@ public final class Versions {
         v.put("automl_workbench", orDev(Versions.class.getPackage().getImplementationVersion()));
         v.put("java", System.getProperty("java.version"));
         v.put("tribuo", orDev(org.tribuo.Tribuo.VERSION));
-        v.put("tablesaw", orDev(tech.tablesaw.api.Table.class.getPackage().getImplementationVersion()));
+        v.put("tablesaw", orDev(mavenVersion("tech.tablesaw", "tablesaw-core")));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return v;
     }
 
     private static String orDev(String s) { return s == null ? "dev" : s; }
+
+    /**
+     * A library's version from its {@code pom.properties}: in the shaded jar every package reports the product's
+     * manifest, so the package's implementation version would name the wrong thing.
+     */
+    static String mavenVersion(String group, String artifact) {
+        String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (java.io.InputStream in = Versions.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) return null;
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 }

@@ -9,8 +9,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 /** The steps of the flow, in the order the navigation shows them. */
 public enum Step {
     DATA("Data", "Open a CSV and look at its columns", MaterialDesignT.TABLE_LARGE, true),
-    PREPARE("Prepare", "The preprocessing recipe", MaterialDesignT.TUNE_VARIANT, false),
-    SEARCH("Search", "Algorithms and their search space", MaterialDesignM.MAGNIFY, false),
+    PREPARE("Prepare", "The preprocessing recipe", MaterialDesignT.TUNE_VARIANT, true),
+    SEARCH("Search", "Algorithms and their search space", MaterialDesignM.MAGNIFY, true),
     RUN("Run", "The AutoML run, live", MaterialDesignP.PLAY_CIRCLE_OUTLINE, false),
     RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, false);
 

@@ -16,10 +16,15 @@ import org.automlwb.data.LoadedData;
 import org.automlwb.ui.dialog.OpenOptionsViewModel;
 import org.automlwb.ui.grid.DataGridViewModel;
 import org.automlwb.ui.load.LoadViewModel;
+import org.automlwb.ui.prepare.Debouncer;
+import org.automlwb.ui.prepare.PrepareViewModel;
 import org.automlwb.ui.profile.ProfileViewModel;
+import org.automlwb.ui.search.SearchViewModel;
+import org.automlwb.ui.session.Session;
 import org.automlwb.ui.settings.RecentFiles;
 import org.automlwb.ui.settings.Settings;
 import org.automlwb.ui.settings.WindowBounds;
+import org.automlwb.ui.target.TargetViewModel;
 import org.automlwb.ui.welcome.WelcomeViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,10 @@ public final class WorkbenchViewModel {
     private final DataGridViewModel grid;
     private final ProfileViewModel profile = new ProfileViewModel();
     private final WelcomeViewModel welcome;
+    private final Session session = new Session();
+    private final TargetViewModel target;
+    private final PrepareViewModel prepare;
+    private final SearchViewModel search;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
@@ -49,6 +58,11 @@ public final class WorkbenchViewModel {
     public static final String APP_NAME = "AutoML Workbench";
 
     public WorkbenchViewModel(WorkbenchServices services) {
+        this(services, Debouncer.fx(300));
+    }
+
+    /** @param previewDebouncer how the recipe preview waits for a pause in editing (tests: immediate) */
+    public WorkbenchViewModel(WorkbenchServices services, Debouncer previewDebouncer) {
         this.services = services;
         this.load = new LoadViewModel(services.executor(), services.dataSource(), services.dialogs());
         this.grid = new DataGridViewModel(services.executor());
@@ -59,6 +73,11 @@ public final class WorkbenchViewModel {
         recentFiles.setAll(s.recentFiles().stream().map(Path::of).toList());
 
         grid.selectedColumnProperty().bindBidirectional(profile.selectedColumnProperty());
+        session.dataProperty().bind(load.dataProperty());
+        session.profileProperty().bind(load.profileProperty());
+        target = new TargetViewModel(services.executor(), session, this::reloadWithTypes);
+        prepare = new PrepareViewModel(services.executor(), services.dialogs(), session, previewDebouncer);
+        search = new SearchViewModel(services.executor(), services.dialogs(), session, target.taskProperty());
         load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
         load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
         load.setOnMissingFile(p -> updateSettings(settings.get().withRecentFiles(
@@ -71,6 +90,11 @@ public final class WorkbenchViewModel {
     public DataGridViewModel grid() { return grid; }
     public ProfileViewModel profile() { return profile; }
     public WelcomeViewModel welcome() { return welcome; }
+    /** What the flow's views share: data, target, recipe, run settings, results. */
+    public Session session() { return session; }
+    public TargetViewModel target() { return target; }
+    public PrepareViewModel prepare() { return prepare; }
+    public SearchViewModel search() { return search; }
     /** Recently opened files, most recent first. */
     public ObservableList<Path> recentFiles() { return recentFiles; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
@@ -100,6 +124,14 @@ public final class WorkbenchViewModel {
                 load.load(file.toAbsolutePath().normalize(), lastOptions);
             }
         });
+    }
+
+    /** Re-reads the open file with these column types forced (the Data view's type override). */
+    private void reloadWithTypes(java.util.Map<String, org.automlwb.data.ColumnKind> types) {
+        LoadedData d = load.getData();
+        if (d == null) return;
+        lastOptions = lastOptions.withTypeOverrides(types);
+        load.load(d.source(), lastOptions);
     }
 
     /** Forgets the recent files. */

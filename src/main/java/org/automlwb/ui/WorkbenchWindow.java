@@ -23,7 +23,10 @@ import javafx.scene.layout.StackPane;
 import org.automlwb.ui.grid.DataGridView;
 import org.automlwb.ui.load.LoadState;
 import org.automlwb.ui.load.LoadingView;
+import org.automlwb.ui.prepare.PrepareView;
 import org.automlwb.ui.profile.ProfilePanel;
+import org.automlwb.ui.search.SearchView;
+import org.automlwb.ui.target.TargetBar;
 import org.automlwb.ui.welcome.SampleFiles;
 import org.automlwb.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,7 +39,8 @@ public final class WorkbenchWindow extends BorderPane {
     private final WorkbenchViewModel vm;
     private final StackPane content = new StackPane();
     private final WelcomeView welcome;
-    private final SplitPane dataSplit;
+    private final BorderPane dataView;
+    private final Map<Step, Node> stepViews = new EnumMap<>(Step.class);
     private final Map<Step, Node> emptySteps = new EnumMap<>(Step.class);
     private final Menu recentMenu = new Menu("Open Recent");
     private final Runnable quit;
@@ -51,10 +55,14 @@ public final class WorkbenchWindow extends BorderPane {
         welcome = new WelcomeView(vm.welcome(), vm.recentFiles(), vm::open, vm::openWithChooser, vm::openWithOptions);
         DataGridView grid = new DataGridView(vm.grid());
         ProfilePanel profile = new ProfilePanel(vm.profile(), vm.load().profilingProperty());
-        dataSplit = new SplitPane(grid, profile);
+        SplitPane dataSplit = new SplitPane(grid, profile);
         dataSplit.setOrientation(Orientation.HORIZONTAL);
         dataSplit.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(profile, false);
+        dataView = new BorderPane(dataSplit);
+        dataView.setTop(new TargetBar(vm.target(), vm.grid().selectedColumnProperty()));
+        stepViews.put(Step.PREPARE, new PrepareView(vm.prepare()));
+        stepViews.put(Step.SEARCH, new SearchView(vm.search()));
 
         setTop(menuBar());
         setLeft(new NavigationView(vm));
@@ -72,8 +80,8 @@ public final class WorkbenchWindow extends BorderPane {
     private void showStep() {
         Step step = vm.stepProperty().get();
         Node node;
-        if (step != Step.DATA) node = emptySteps.computeIfAbsent(step, EmptyStepView::new);
-        else node = vm.load().getData() == null ? welcome : dataSplit;
+        if (step == Step.DATA) node = vm.load().getData() == null ? welcome : dataView;
+        else node = stepViews.containsKey(step) ? stepViews.get(step) : emptySteps.computeIfAbsent(step, EmptyStepView::new);
         if (content.getChildren().size() != 1 || content.getChildren().get(0) != node) content.getChildren().setAll(node);
     }
 

@@ -16,6 +16,8 @@ public final class FakeDialogService implements DialogService {
     public Consumer<OpenOptionsViewModel> optionsEdit = o -> { };
     public boolean pressOpen = true;
     public int aboutShown;
+    public Path jsonToOpen;
+    public Path jsonToSave;
 
     @Override public void showError(ErrorReport report) { errors.add(report); }
 
@@ -25,6 +27,14 @@ public final class FakeDialogService implements DialogService {
     public boolean editOpenOptions(Path file, OpenOptionsViewModel options) {
         optionsEdit.accept(options);
         return pressOpen;
+    }
+
+    @Override
+    public Optional<Path> chooseJsonToOpen(String title, Path initialDirectory) { return Optional.ofNullable(jsonToOpen); }
+
+    @Override
+    public Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName) {
+        return Optional.ofNullable(jsonToSave);
     }
 
     @Override public void showAbout(String version) { aboutShown++; }

@@ -50,6 +50,13 @@ public interface Algorithm {
      */
     default boolean trainsOneAtATime() { return false; }
 
+    /**
+     * Whether this algorithm's first portfolio configuration runs right after the cheapest algorithm's, whatever
+     * its cost: a strong general-purpose learner, so that a good model exists early even on data where the
+     * cheap linear models are slow (kddcup99: LibLinear timed out while XGBoost waited its turn).
+     */
+    default boolean leadsPortfolio() { return false; }
+
     /** Native threads one fit uses (XGBoost's nThread); 1 for plain Java trainers. */
     default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
 

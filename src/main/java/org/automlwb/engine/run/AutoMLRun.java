@@ -224,13 +224,11 @@ public final class AutoMLRun {
                     (s, dl) -> runTrial(runner, p.algorithm(s.algorithm()), s, pruner, cancel, bounded(dl)),
                     s -> p.algorithm(s.algorithm()).threadsPerFit(s.config(), spec.threads()), board,
                     journal, events, deadline, spec.maxTrials(), spec.reproducible(), cancel,
-                    () -> deadline.reserveSeconds(reserveSeconds(board, p)));
+                    () -> deadline.reserveSeconds(reserveSeconds(board, p)),
+                    s -> p.algorithm(s.algorithm()).trainsOneAtATime(), TrialRunner::abandonedFitsRunning);
             return loop.run(firstId, previous);
         }
     }
-
-    /** Trials of algorithms that train one at a time (LibSVM's JVM-wide lock) queue here, not inside Tribuo. */
-    private static final Object ONE_AT_A_TIME = new Object();
 
     /**
      * The portfolio's strong defaults are always evaluated in full: one fold of a small data set is too noisy
@@ -240,10 +238,7 @@ public final class AutoMLRun {
                                         CancelToken cancel, long deadline) {
         Pruner effective = "portfolio".equals(spec.origin())
                 ? (id, rung, loss) -> pruner.report(id, rung, loss) || true : pruner;
-        if (!algorithm.trainsOneAtATime()) return runner.run(spec, algorithm, effective, cancel, deadline);
-        synchronized (ONE_AT_A_TIME) {
-            return runner.run(spec, algorithm, effective, cancel, deadline);
-        }
+        return runner.run(spec, algorithm, effective, cancel, deadline);
     }
 
     /**

@@ -34,6 +34,9 @@ final class ConfiguredAlgorithm implements Algorithm {
     @Override public double relativeCost(DataShape shape) { return inner.relativeCost(shape); }
     @Override public boolean needsScaling() { return inner.needsScaling(); }
     @Override public int threadsPerFit(Config config, int available) { return inner.threadsPerFit(config, available); }
+    @Override public boolean trainsOneAtATime() { return inner.trainsOneAtATime(); }
+    @Override public boolean needsTargetScaling() { return inner.needsTargetScaling(); }
+    @Override public boolean leadsPortfolio() { return inner.leadsPortfolio(); }
 
     @Override
     public SearchSpace space(TaskType task) { return file.apply(inner.id(), inner.space(task)); }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private final BufferedWriter out;
+    private final long openedNanos = System.nanoTime();
 
     private Journal(BufferedWriter out) { this.out = out; }
 
@@ -52,10 +53,15 @@ public final class Journal implements AutoCloseable {
         return j;
     }
 
-    /** Appends one trial and flushes. */
+    /**
+     * Appends one trial and flushes. Each line also gets {@code finished_s}, the seconds since this journal was
+     * opened (a resumed run starts counting again), for best-score-over-time charts.
+     */
     public synchronized void append(TrialResult r) {
         try {
-            out.write(Json.line(toMap(r)));
+            Map<String, Object> m = toMap(r);
+            m.put("finished_s", Math.round((System.nanoTime() - openedNanos) / 1e6) / 1e3);
+            out.write(Json.line(m));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

@@ -9,12 +9,14 @@ import org.automlwb.engine.trial.TrialResult;
  * Trial times include rung 0 and, for the first trials, preparing folds: estimates err on the long side.
  */
 final class RefitEstimate {
-    private final int folds;
+    /** Fits per trial that was not pruned: every fold, plus rung 0's subsample (a quarter of fold 0). */
+    private final double fitsPerTrial;
     private final double trainShare;
     private final double preprocessing;
 
     RefitEstimate(PreparedRun p) {
-        folds = p.folds().plan().folds().size();
+        int folds = p.folds().plan().folds().size();
+        fitsPerTrial = folds + (p.folds().plan().hasSubsample() ? 0.25 : 0);
         trainShare = p.folds().plan().coversAllRows() ? (folds - 1.0) / folds
                 : p.folds().plan().folds().get(0).train().length / (double) p.data().rows();
         preprocessing = 1.3 * p.fold0Seconds() / trainShare;
@@ -25,7 +27,7 @@ final class RefitEstimate {
 
     /** Seconds to refit one trial. */
     double of(TrialResult r) {
-        return preprocessing + 1.2 * r.fitSeconds() / folds / trainShare;
+        return preprocessing + 1.1 * r.fitSeconds() / fitsPerTrial / trainShare;
     }
 
     /** Seconds to refit several trials side by side on {@code cores} cores. */

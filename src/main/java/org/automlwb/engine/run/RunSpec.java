@@ -59,63 +59,129 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
      */
     public boolean reproducible() { return budget == null && maxTrials > 0; }
 
-    public RunSpec withTarget(String t) {
-        return new RunSpec(t, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+    public RunSpec withTarget(String value) { return toBuilder().target(value).build(); }
+    public RunSpec withBudget(Duration value) { return toBuilder().budget(value).build(); }
+    public RunSpec withMaxTrials(int value) { return toBuilder().maxTrials(value).build(); }
+    public RunSpec withThreads(int value) { return toBuilder().threads(value).build(); }
+    public RunSpec withSeed(long value) { return toBuilder().seed(value).build(); }
+    public RunSpec withTask(TaskType value) { return toBuilder().task(value).build(); }
+    public RunSpec withMetric(Metric value) { return toBuilder().metric(value).build(); }
+    public RunSpec withSearch(String value) { return toBuilder().search(value).build(); }
+    public RunSpec withAlgorithms(List<String> value) { return toBuilder().algorithms(value).build(); }
+    public RunSpec withSpace(SpaceFile value) { return toBuilder().space(value).build(); }
+    public RunSpec withHoldoutAbove(int value) { return toBuilder().holdoutAbove(value).build(); }
+    public RunSpec withEnsemble(boolean value) { return toBuilder().ensemble(value).build(); }
+    public RunSpec withFolds(int value) { return toBuilder().folds(value).build(); }
 
-    public RunSpec withBudget(Duration b) {
-        return new RunSpec(target, task, metric, b, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+    /** A builder holding this spec's values, to change several at once. */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public RunSpec withMaxTrials(int n) {
-        return new RunSpec(target, task, metric, budget, n, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+    /** Changes a spec field by field; {@link #build} checks the result like the constructor does. */
+    public static final class Builder {
+        private String target;
+        private TaskType task;
+        private Metric metric;
+        private Duration budget;
+        private int maxTrials;
+        private int threads;
+        private long seed;
+        private String search;
+        private List<String> algorithms;
+        private int folds;
+        private int holdoutAbove;
+        private double trialCapSeconds;
+        private boolean ensemble;
+        private SpaceFile space;
 
-    public RunSpec withThreads(int n) {
-        return new RunSpec(target, task, metric, budget, maxTrials, n, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        private Builder(RunSpec s) {
+            target = s.target;
+            task = s.task;
+            metric = s.metric;
+            budget = s.budget;
+            maxTrials = s.maxTrials;
+            threads = s.threads;
+            seed = s.seed;
+            search = s.search;
+            algorithms = s.algorithms;
+            folds = s.folds;
+            holdoutAbove = s.holdoutAbove;
+            trialCapSeconds = s.trialCapSeconds;
+            ensemble = s.ensemble;
+            space = s.space;
+        }
 
-    public RunSpec withSeed(long s) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, s, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
 
-    public RunSpec withTask(TaskType t) {
-        return new RunSpec(target, t, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder task(TaskType value) {
+            task = value;
+            return this;
+        }
 
-    public RunSpec withMetric(Metric m) {
-        return new RunSpec(target, task, m, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder metric(Metric value) {
+            metric = value;
+            return this;
+        }
 
-    public RunSpec withSearch(String s) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, s, algorithms, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder budget(Duration value) {
+            budget = value;
+            return this;
+        }
 
-    public RunSpec withAlgorithms(List<String> ids) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, ids, folds, holdoutAbove,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder maxTrials(int value) {
+            maxTrials = value;
+            return this;
+        }
 
-    public RunSpec withSpace(SpaceFile f) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds,
-                holdoutAbove, trialCapSeconds, ensemble, f);
-    }
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
 
-    public RunSpec withHoldoutAbove(int rows) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, rows,
-                trialCapSeconds, ensemble, space);
-    }
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
 
-    public RunSpec withEnsemble(boolean e) {
-        return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds,
-                holdoutAbove, trialCapSeconds, e, space);
+        public Builder search(String value) {
+            search = value;
+            return this;
+        }
+
+        public Builder algorithms(List<String> value) {
+            algorithms = value;
+            return this;
+        }
+
+        public Builder folds(int value) {
+            folds = value;
+            return this;
+        }
+
+        public Builder holdoutAbove(int value) {
+            holdoutAbove = value;
+            return this;
+        }
+
+        public Builder trialCapSeconds(double value) {
+            trialCapSeconds = value;
+            return this;
+        }
+
+        public Builder ensemble(boolean value) {
+            ensemble = value;
+            return this;
+        }
+
+        public Builder space(SpaceFile value) {
+            space = value;
+            return this;
+        }
+
+        public RunSpec build() {
+            return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove, trialCapSeconds, ensemble, space);
+        }
     }
 }

@@ -46,6 +46,11 @@ public final class SearchLoop {
     private final boolean reproducible;
     private final CancelToken cancel;
     private final Runnable afterEach;
+    private final java.util.function.Predicate<TrialSpec> oneAtATime;
+    private final java.util.function.IntSupplier busyElsewhere;
+    /** Suggested one-at-a-time trials waiting for their lane, oldest first. */
+    private final java.util.ArrayDeque<TrialSpec> deferred = new java.util.ArrayDeque<>();
+    private int exclusiveInFlight;
 
     private final BlockingQueue<TrialResult> done = new LinkedBlockingQueue<>();
     private final TreeMap<Integer, TrialResult> undelivered = new TreeMap<>();
@@ -58,11 +63,16 @@ public final class SearchLoop {
     /**
      * @param coresFor  cores a trial will use (native threads inside it)
      * @param afterEach called on the loop thread after each completion (e.g. to update the budget reserve)
+     * @param oneAtATime trials that must not run beside another such trial (LibSVM's JVM-wide lock): they wait
+     *                   for their lane while other trials use the cores
+     * @param busyElsewhere cores taken by work the loop did not start, such as fits abandoned at their time
+     *                      limit that are still computing; one trial always runs, so the search never stalls
      */
     public SearchLoop(Searcher searcher, TrialExecutor executor, TrialFunction trials,
                       ToIntFunction<TrialSpec> coresFor, Leaderboard leaderboard, Journal journal,
                       RunListener events, Deadline deadline, int maxTrials, boolean reproducible, CancelToken cancel,
-                      Runnable afterEach) {
+                      Runnable afterEach, java.util.function.Predicate<TrialSpec> oneAtATime,
+                      java.util.function.IntSupplier busyElsewhere) {
         this.searcher = searcher;
         this.executor = executor;
         this.trials = trials;
@@ -75,6 +85,8 @@ public final class SearchLoop {
         this.reproducible = reproducible;
         this.cancel = cancel;
         this.afterEach = afterEach;
+        this.oneAtATime = oneAtATime;
+        this.busyElsewhere = busyElsewhere;
     }
 
     /**
@@ -96,20 +108,28 @@ public final class SearchLoop {
                 reason = RunSummary.Outcome.MAX_TRIALS;
             } else if (deadline.searchOver()) {
                 reason = RunSummary.Outcome.BUDGET_USED;
-            } else if (coresInFlight >= executor.cores() || (reproducible && !deliverUpTo(nextId))) {
+            } else if (coresInFlight + busyElsewhere.getAsInt() >= executor.cores() && inFlight > 0) {
+                awaitOne();
+            } else if (exclusiveInFlight == 0 && !deferred.isEmpty()) {
+                launch(deferred.poll());
+            } else if ((reproducible && !deliverUpTo(nextId)) || deferred.size() >= executor.cores()) {
                 awaitOne();
             } else {
                 Optional<TrialSpec> next = searcher.suggest(nextId);
                 if (next.isEmpty()) {
-                    if (inFlight == 0) reason = RunSummary.Outcome.SEARCH_EXHAUSTED;
+                    if (inFlight == 0 && deferred.isEmpty()) reason = RunSummary.Outcome.SEARCH_EXHAUSTED;
                     else awaitOne();
                     continue;
                 }
-                launch(next.get());
                 nextId++;
                 launched++;
+                if (oneAtATime.test(next.get()) && exclusiveInFlight > 0) deferred.add(next.get());
+                else launch(next.get());
             }
         }
+        // Deferred trials never started: they are not run, and not counted as run.
+        launched -= deferred.size();
+        deferred.clear();
         if (reason == RunSummary.Outcome.CANCELLED) LOG.info("run stopped by the user; {} trials in flight", inFlight);
         while (inFlight > 0) awaitOne();
         if (reproducible) deliverUpTo(Integer.MAX_VALUE);
@@ -121,6 +141,7 @@ public final class SearchLoop {
         long trialDeadline = deadline.searchEndNanos();
         inFlight++;
         coresInFlight += cores;
+        if (oneAtATime.test(spec)) exclusiveInFlight++;
         events.onEvent(new RunEvent.TrialStarted(deadline.elapsedSeconds(), spec));
         executor.submit(cores, () -> trials.run(spec, trialDeadline))
                 .whenComplete((r, err) -> done.add(r != null ? r : Trials.failed(spec, err, 0)));
@@ -134,6 +155,7 @@ public final class SearchLoop {
         if (r == null) return;
         inFlight--;
         coresInFlight -= coresBySpec.remove(r.spec().trialId());
+        if (oneAtATime.test(r.spec())) exclusiveInFlight--;
         if (journal != null) journal.append(r);
         boolean best = leaderboard.add(r);
         events.onEvent(new RunEvent.TrialFinished(deadline.elapsedSeconds(), r));

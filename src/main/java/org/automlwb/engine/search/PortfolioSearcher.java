@@ -14,8 +14,9 @@ import org.automlwb.engine.trial.TrialSpec;
 /**
  * Suggests the strong default configurations ({@link Algorithm#portfolio}) of every applicable algorithm,
  * in rounds: the first configuration of every algorithm, cheapest algorithm first ({@link
- * Algorithm#relativeCost}, ties in declaration order), then every second configuration, and so on. Then it
- * has nothing more to suggest. Origin {@value #ORIGIN}.
+ * Algorithm#relativeCost}, ties in declaration order; an algorithm that {@link Algorithm#leadsPortfolio leads}
+ * goes right after the cheapest), then every second configuration, and so on. Then it has nothing more to
+ * suggest. Origin {@value #ORIGIN}.
  *
  * <p>Duplicate configurations are skipped, and so are the remaining configurations of an algorithm dropped
  * after repeated failures. Thread-safe.
@@ -49,6 +50,22 @@ public final class PortfolioSearcher implements Searcher {
                 if (r < portfolios.get(i).size()) queue.add(new Entry(pool.byCost().get(i), portfolios.get(i).get(r)));
             }
         }
+        promoteLeaders();
+    }
+
+    /** Moves the first configuration of each algorithm that leads the portfolio to just after the cheapest one. */
+    private void promoteLeaders() {
+        List<Entry> order = new ArrayList<>(queue);
+        List<Entry> leaders = new ArrayList<>();
+        java.util.Set<String> seenAlgorithms = new java.util.HashSet<>();
+        for (Entry e : order) {
+            if (e.algorithm().leadsPortfolio() && seenAlgorithms.add(e.algorithm().id())) leaders.add(e);
+        }
+        if (leaders.isEmpty() || order.size() < 2) return;
+        order.removeAll(leaders);
+        order.addAll(Math.min(1, order.size()), leaders);
+        queue.clear();
+        queue.addAll(order);
     }
 
     /** How many configurations are still queued (some may yet be skipped). */

@@ -28,7 +28,16 @@ final class Fits {
         return t;
     });
 
+    /** Abandoned fits still running: they hold a core until they end, whatever became of their trial. */
+    private static final AtomicInteger ABANDONED_RUNNING = new AtomicInteger();
+    private static final int RUNNING = 0;
+    private static final int ABANDONED = 1;
+    private static final int DONE = 2;
+
     private Fits() { }
+
+    /** How many abandoned fits are still computing. */
+    static int abandonedRunning() { return ABANDONED_RUNNING.get(); }
 
     /**
      * Runs {@code work} and waits for it until {@code limitNanos} ({@link System#nanoTime()} scale).
@@ -40,15 +49,23 @@ final class Fits {
     static <V> V await(Callable<V> work, CancelToken cancel, long limitNanos, String limitWhy)
             throws FitAbortedException {
         checkBefore(cancel, limitNanos, limitWhy);
-        Future<V> future = POOL.submit(work);
+        // RUNNING -> DONE when the fit ends first; RUNNING -> ABANDONED -> DONE when the caller gives up first.
+        AtomicInteger state = new AtomicInteger(RUNNING);
+        Future<V> future = POOL.submit(() -> {
+            try {
+                return work.call();
+            } finally {
+                if (state.getAndSet(DONE) == ABANDONED) ABANDONED_RUNNING.decrementAndGet();
+            }
+        });
         while (true) {
             if (cancel.isCancelled()) {
-                future.cancel(false);
+                abandon(state);
                 throw new FitAbortedException(TrialStatus.CANCELLED, "cancelled", null);
             }
             long left = limitNanos - System.nanoTime();
             if (left <= 0) {
-                future.cancel(false);
+                abandon(state);
                 throw timeout(limitWhy);
             }
             try {
@@ -60,10 +77,15 @@ final class Fits {
                 throw new FitAbortedException(TrialStatus.FAILED, reason(cause), cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                future.cancel(false);
+                abandon(state);
                 throw new FitAbortedException(TrialStatus.CANCELLED, "interrupted", e);
             }
         }
+    }
+
+    /** Leaves a fit to finish on its own, counting it as running until it does. */
+    private static void abandon(AtomicInteger state) {
+        if (state.compareAndSet(RUNNING, ABANDONED)) ABANDONED_RUNNING.incrementAndGet();
     }
 
     /** Throws when the work should not even start. */

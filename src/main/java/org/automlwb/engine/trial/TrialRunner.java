@@ -78,6 +78,12 @@ public final class TrialRunner {
 
     public Metric metric() { return metric; }
 
+    /**
+     * Fits abandoned at a time limit or a cancel that are still computing (Tribuo cannot interrupt a fit). They
+     * occupy cores, so a scheduler should count them before starting more work.
+     */
+    public static int abandonedFitsRunning() { return Fits.abandonedRunning(); }
+
     public FoldData folds() { return folds; }
 
     /** How many rungs a trial that is never pruned goes through (1 to 3); the last is rungs() - 1. */

@@ -21,6 +21,22 @@ public interface DialogService {
      */
     boolean editOpenOptions(Path file, OpenOptionsViewModel options);
 
+    /**
+     * Asks for a JSON file to read (a recipe or a search space).
+     *
+     * @param title            the chooser's title, e.g. "Open Recipe"
+     * @param initialDirectory where to start (may be null)
+     */
+    Optional<Path> chooseJsonToOpen(String title, Path initialDirectory);
+
+    /**
+     * Asks where to write a JSON file.
+     *
+     * @param title         the chooser's title, e.g. "Save Recipe"
+     * @param suggestedName the file name offered, e.g. {@code recipe.json}
+     */
+    Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName);
+
     /** Shows the About box. */
     void showAbout(String version);
 }

@@ -69,6 +69,29 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseJsonToOpen(String title, Path initialDirectory) {
+        return Optional.ofNullable(jsonChooser(title, initialDirectory).showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName) {
+        FileChooser chooser = jsonChooser(title, initialDirectory);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser jsonChooser(String title, Path initialDirectory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON files", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        return chooser;
+    }
+
+    @Override
     public boolean editOpenOptions(Path file, OpenOptionsViewModel options) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

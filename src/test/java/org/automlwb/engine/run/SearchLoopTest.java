@@ -61,7 +61,7 @@ class SearchLoopTest {
                 }
                 return ok(spec, spec.config().getInt("x", 0));
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 30, reproducible,
-                    CancelToken.none(), () -> { });
+                    CancelToken.none(), () -> { }, s -> false, () -> 0);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.MAX_TRIALS, out.reason());
             assertEquals(30, out.launched());
@@ -87,7 +87,7 @@ class SearchLoopTest {
                 if (spec.trialId() % 2 == 0) throw new IllegalStateException("boom " + spec.trialId());
                 return ok(spec, 1.0 / spec.trialId());
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), Duration.ofMinutes(1)), 0, false,
-                    CancelToken.none(), () -> { });
+                    CancelToken.none(), () -> { }, s -> false, () -> 0);
             assertEquals(RunSummary.Outcome.SEARCH_EXHAUSTED, loop.run(1, List.of()).reason());
         }
         List<TrialResult> journal = Journal.read(dir.resolve("f.jsonl"));
@@ -108,12 +108,48 @@ class SearchLoopTest {
                 if (spec.trialId() == 5) cancel.cancel();
                 return ok(spec, 1);
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 1000, false, cancel,
-                    () -> { });
+                    () -> { }, s -> false, () -> 0);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.CANCELLED, out.reason());
             assertTrue(out.launched() < 20, "launched " + out.launched());
             assertEquals(out.launched(), board.size());
         }
+    }
+
+    @Test
+    void oneAtATimeTrialsNeverOverlapAndOthersUseTheFreeCore() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger exclusiveNow = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxExclusive = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlappedWithOther = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger othersNow = new java.util.concurrent.atomic.AtomicInteger();
+        Leaderboard board = new Leaderboard(Metric.RMSE, 5);
+        // Trials 1-6 are "exclusive" (like LibSVM), 7-12 are not.
+        java.util.function.Predicate<TrialSpec> exclusive = s -> s.trialId() <= 6;
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(2);
+             Journal journal = Journal.open(dir.resolve("x.jsonl"))) {
+            SearchLoop loop = new SearchLoop(new EchoSearcher(12), ex, (spec, dl) -> {
+                boolean ex1 = exclusive.test(spec);
+                java.util.concurrent.atomic.AtomicInteger counter = ex1 ? exclusiveNow : othersNow;
+                int now = counter.incrementAndGet();
+                if (ex1) {
+                    maxExclusive.accumulateAndGet(now, Math::max);
+                    if (othersNow.get() > 0) overlappedWithOther.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                counter.decrementAndGet();
+                return ok(spec, 1);
+            }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 12, false,
+                    CancelToken.none(), () -> { }, exclusive, () -> 0);
+            SearchLoop.Outcome out = loop.run(1, List.of());
+            assertEquals(12, out.launched());
+        }
+        assertEquals(12, board.size());
+        assertEquals(1, maxExclusive.get(), "two exclusive trials ran at once");
+        assertTrue(overlappedWithOther.get() > 0, "the free core ran other trials meanwhile");
     }
 
     @Test

@@ -48,6 +48,33 @@ class PortfolioSearcherTest {
     }
 
     @Test
+    void aLeadingAlgorithmsFirstConfigComesRightAfterTheCheapest() {
+        FakeAlgorithm boosted = algo("boost", 9, 2);
+        org.automlwb.engine.algo.Algorithm leader = new org.automlwb.engine.algo.Algorithm() {
+            @Override public String id() { return boosted.id(); }
+            @Override public String displayName() { return boosted.displayName(); }
+            @Override public boolean supports(org.automlwb.engine.TaskType t) { return true; }
+            @Override public org.automlwb.engine.space.SearchSpace space(org.automlwb.engine.TaskType t) {
+                return boosted.space(t);
+            }
+            @Override public List<Config> portfolio(org.automlwb.engine.TaskType t,
+                                                    org.automlwb.engine.algo.DataShape d) {
+                return boosted.portfolio(t, d);
+            }
+            @Override public double relativeCost(org.automlwb.engine.algo.DataShape d) { return 9; }
+            @Override public boolean needsScaling() { return false; }
+            @Override public boolean leadsPortfolio() { return true; }
+            @Override public org.tribuo.Trainer<? extends org.tribuo.Output<?>> trainer(
+                    org.automlwb.engine.TaskType t, Config c, long seed, int threads) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        PortfolioSearcher s = new PortfolioSearcher(List.of(algo("linear", 1, 2), leader, algo("tree", 3, 1)),
+                FakeAlgorithm.SHAPE, 7);
+        assertEquals(List.of("linear:1", "boost:1", "tree:1", "linear:2", "boost:2"), drain(s));
+    }
+
+    @Test
     void duplicatesAreSkipped() {
         FakeAlgorithm a = new FakeAlgorithm("a", SPACE, List.of(Config.of("k", 1), Config.of("k", 1),
                 Config.of("k", 2)), 1);
