@@ -62,6 +62,7 @@ class ModelExportTest {
         assertEquals(outcome.folder().id(), m.id());
         ModelLoader.LoadedModel loaded = ModelLoader.load(m.dir());
         assertEquals("y", loaded.metadata().target());
+        assertTrue(Files.exists(m.dir().resolve("model.onnx")), "elastic net exports to ONNX");
         Predictions a = outcome.result().model().predict(train.table());
         Predictions b = loaded.model().predict(train.table());
         assertArrayEquals(a.values(), b.values());
