@@ -34,6 +34,8 @@ public final class Cli {
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new PredictCommand());
+        cl.addSubcommand(new ExportCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

@@ -17,6 +17,7 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
+import org.automlwb.export.Deployment;
 import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.ExperimentOutcome;
 import org.automlwb.export.Experiments;
@@ -90,6 +91,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a stopped or killed run: models/experiments/ID.")
     Path resume;
 
+    @Option(names = "--no-deploy", description = "Do not copy the model to deployment/ (beside the models/ folder).")
+    boolean noDeploy;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
@@ -105,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             outcome = Experiments.run(train, testData, runSpec, userRecipe, out, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
-        printSummary(outcome);
+        printSummary(outcome, deploy(outcome, out));
         return outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR : Cli.OK;
     }
 
@@ -116,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
             outcome = Experiments.resume(folder, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
-        printSummary(outcome);
+        printSummary(outcome, deploy(outcome, resume.toAbsolutePath().normalize().getParent().getParent()));
         return Cli.OK;
     }
 
@@ -159,7 +163,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(ExperimentOutcome outcome) {
+    /** Deploys the exported model beside {@code models/}, unless told not to; null when nothing was deployed. */
+    private Deployment.Deployed deploy(ExperimentOutcome outcome, Path modelsRoot) throws BadInputException {
+        if (noDeploy || outcome.trainedModel() == null) return null;
+        return Deployment.deploy(outcome.trainedModel().dir(), Deployment.rootFor(modelsRoot));
+    }
+
+    private void printSummary(ExperimentOutcome outcome, Deployment.Deployed deployed) {
         RunSummary s = outcome.summary();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("experiment", outcome.folder().id());
@@ -172,6 +182,8 @@ public final class RunCommand implements Callable<Integer> {
         if (!s.test().isEmpty()) line.put("test", s.test().get(s.metric().key()));
         line.put("trials", s.trials());
         line.put("wall_s", Math.round(s.wallSeconds() * 10) / 10.0);
+        if (outcome.trainedModel() != null) line.put("model", outcome.trainedModel().dir().toString());
+        if (deployed != null) line.put("serving", deployed.serving().toString());
         spec.commandLine().getOut().println(Json.line(line));
         spec.commandLine().getOut().flush();
     }

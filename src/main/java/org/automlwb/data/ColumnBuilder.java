@@ -24,7 +24,7 @@ abstract class ColumnBuilder {
     }
 
     /** Appends a trimmed, non-missing cell. */
-    abstract void append(CsvTokenizer t, int field, ValueParser vp);
+    abstract void append(Fields t, int field, ValueParser vp);
 
     abstract void appendMissing();
 
@@ -43,7 +43,7 @@ abstract class ColumnBuilder {
         };
     }
 
-    private static IllegalStateException unexpected(String name, CsvTokenizer t, int field) {
+    private static IllegalStateException unexpected(String name, Fields t, int field) {
         return new IllegalStateException("cell '" + t.text(field) + "' of column '" + name + "' on line " + t.line()
                 + " passed type inference but does not parse");
     }
@@ -59,7 +59,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             if (vp.scanNumber(t.buffer(), t.start(f), t.end(f), style) != ValueParser.INTEGER) {
                 throw unexpected(name, t, f);
             }
@@ -84,7 +84,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             if (vp.scanNumber(t.buffer(), t.start(f), t.end(f), style) != ValueParser.INTEGER) {
                 throw unexpected(name, t, f);
             }
@@ -109,7 +109,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             char[] b = t.buffer();
             int s = t.start(f);
             int e = t.end(f);
@@ -135,7 +135,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             int v = ValueParser.parseBoolean(t.buffer(), t.start(f), t.end(f));
             if (v < 0) throw unexpected(name, t, f);
             column.append(v == 1);
@@ -159,7 +159,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             int v = vp.scanDate(t.buffer(), t.start(f), t.end(f)) ? vp.packedDate(pattern) : ValueParser.MISSING_DATE;
             if (v == ValueParser.MISSING_DATE) throw unexpected(name, t, f);
             data[size++] = v;
@@ -183,7 +183,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) {
+        void append(Fields t, int f, ValueParser vp) {
             long v = ValueParser.parseDateTime(t.buffer(), t.start(f), t.end(f));
             if (v == ValueParser.MISSING_DATETIME) throw unexpected(name, t, f);
             data[size++] = v;
@@ -207,7 +207,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        void append(CsvTokenizer t, int f, ValueParser vp) { column.append(t.text(f)); }
+        void append(Fields t, int f, ValueParser vp) { column.append(t.text(f)); }
 
         @Override
         void appendMissing() { column.appendMissing(); }

@@ -122,6 +122,19 @@ public final class CsvLoader {
         }
     }
 
+    /**
+     * Opens a file to read in chunks of at most {@code rows} rows, in one streaming pass, with the given columns
+     * and types (e.g. those a model expects); for files larger than memory. Close it when done.
+     *
+     * @param kinds the columns to read, in order, and their types; other columns of the file are skipped
+     * @throws BadInputException when the file cannot be read, is empty, or lacks one of the columns
+     */
+    public static CsvChunks chunks(Path file, CsvOptions options, Map<String, ColumnKind> kinds, int rows)
+            throws BadInputException {
+        fileSize(file);
+        return CsvChunks.open(file, options, kinds, rows);
+    }
+
     private static long fileSize(Path file) throws BadInputException {
         try {
             if (Files.isDirectory(file)) {
@@ -157,6 +170,7 @@ public final class CsvLoader {
         private Encoding encoding;
         private List<String> names;
         private boolean lastOptional;
+        private RowShape shape;
         private ColumnInference[] inference;
         private List<SkippedRow> skipped;
         private int rows;
@@ -222,6 +236,7 @@ public final class CsvLoader {
                 names = dialect.header() ? HeaderNames.normalise(first) : HeaderNames.numbered(first.size());
                 // A blank last field in the first record is the mark of a trailing delimiter on every line.
                 lastOptional = first.get(first.size() - 1).isBlank();
+                shape = new RowShape(names, lastOptional, dialect.header());
                 inference = new ColumnInference[names.size()];
                 List<NumberStyle> styles = DialectSniffer.numberStyles(options, dialect.delimiter());
                 checkOverrides();
@@ -230,7 +245,7 @@ public final class CsvLoader {
                 }
                 boolean more = dialect.header() ? t.next() : true;
                 while (more) {
-                    String bad = problem(t);
+                    RowShape.Problem bad = problem(t);
                     if (bad != null) {
                         malformed(t, bad);
                     } else {
@@ -313,49 +328,28 @@ public final class CsvLoader {
             }
         }
 
-        /** What is wrong with the current record, or null; {@link #problemColumn} says where. */
-        private String problem(CsvTokenizer t) {
-            if (t.problem() != null) {
-                problemColumn = columnLabel(t.problemField());
-                return t.problem();
-            }
-            int n = names.size();
-            int k = t.size();
-            if (k == n || k == n - 1 && lastOptional) return null;
-            if (k > n) {
-                int firstExtra = -1;
-                for (int i = n; i < k && firstExtra < 0; i++) {
-                    if (t.start(i) != t.end(i)) firstExtra = i;
-                }
-                if (firstExtra < 0) return null;
-                problemColumn = String.valueOf(firstExtra + 1);
-            } else {
-                problemColumn = names.get(k);
-            }
-            String msg = String.format(Locale.ROOT, "the row has %d fields where the %s has %d", k,
-                    dialect.header() ? "header" : "first row", n);
-            if (t.lastLine() > t.line()) {
-                msg += String.format(Locale.ROOT, " (it runs from line %d to %d: check for an unmatched quote)",
-                        t.line(), t.lastLine());
-            }
-            return msg;
+        private RowShape.Problem problem(CsvTokenizer t) {
+            return shape.check(t);
         }
 
-        private String problemColumn;
-
-        private String columnLabel(int field) {
-            return field >= 0 && field < names.size() ? names.get(field) : String.valueOf(field + 1);
-        }
-
-        private void malformed(CsvTokenizer t, String what) throws BadInputException {
-            if (options.malformedRows() == MalformedRowPolicy.FAIL) {
-                throw new BadInputException(what, file, t.line(), problemColumn, SKIP_HINT);
-            }
-            skipped.add(new SkippedRow(t.line(), "column '" + problemColumn + "': " + what));
+        private void malformed(CsvTokenizer t, RowShape.Problem bad) throws BadInputException {
+            skipped.add(malformedRow(t, bad, options, file));
         }
     }
 
-    private static String abbreviate(String s) {
+    /**
+     * A malformed row under the options' policy: thrown as bad input under FAIL, else returned to be listed as
+     * skipped.
+     */
+    static SkippedRow malformedRow(CsvTokenizer t, RowShape.Problem bad, CsvOptions options, Path file)
+            throws BadInputException {
+        if (options.malformedRows() == MalformedRowPolicy.FAIL) {
+            throw new BadInputException(bad.message(), file, t.line(), bad.column(), SKIP_HINT);
+        }
+        return new SkippedRow(t.line(), "column '" + bad.column() + "': " + bad.message());
+    }
+
+    static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

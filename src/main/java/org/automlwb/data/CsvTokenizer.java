@@ -18,7 +18,7 @@ import java.util.Arrays;
  * unterminated quote, reading resumes on the line after the one where the quote opened, so that one stray quote
  * costs one row and not the rest of the file.
  */
-final class CsvTokenizer {
+final class CsvTokenizer implements Fields {
     /** Cells longer than this are reported as a problem (Tablesaw's default limit is 4,096). */
     static final int DEFAULT_MAX_CELL_CHARS = 1_000_000;
 
@@ -65,22 +65,26 @@ final class CsvTokenizer {
     }
 
     /** The buffer that {@link #start(int)} and {@link #end(int)} index into; valid until the next call. */
-    char[] buffer() { return buf; }
+    @Override
+    public char[] buffer() { return buf; }
 
     /** Number of fields in the current record. */
     int size() { return count; }
 
     /** Start (inclusive) of field {@code i}, whitespace trimmed. */
-    int start(int i) { return starts[i]; }
+    @Override
+    public int start(int i) { return starts[i]; }
 
     /** End (exclusive) of field {@code i}, whitespace trimmed. */
-    int end(int i) { return ends[i]; }
+    @Override
+    public int end(int i) { return ends[i]; }
 
     /** Whether field {@code i} holds doubled quotes, which {@link #text(int)} turns into single ones. */
     boolean escaped(int i) { return escaped[i]; }
 
     /** Field {@code i} as a trimmed String, with doubled quotes made single. */
-    String text(int i) {
+    @Override
+    public String text(int i) {
         String raw = new String(buf, starts[i], ends[i] - starts[i]);
         if (!escaped[i]) return raw;
         String q = String.valueOf(quote);
@@ -88,7 +92,8 @@ final class CsvTokenizer {
     }
 
     /** 1-based physical line where the current record starts. */
-    long line() { return recLine; }
+    @Override
+    public long line() { return recLine; }
 
     /** 1-based physical line where the current record ends (differs from {@link #line()} for quoted newlines). */
     long lastLine() { return recLastLine; }

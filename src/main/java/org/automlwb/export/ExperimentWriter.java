@@ -32,12 +32,7 @@ public final class ExperimentWriter {
         RunSummary s = result.summary();
         AtomicFiles.writeString(folder.leaderboardCsv(),
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("task", s.task().key());
-        metrics.put("metric", s.metric().key());
-        metrics.put("validation", s.validation());
-        if (!s.test().isEmpty()) metrics.put("test", s.test());
-        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(metrics));
+        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(evaluationMetrics(s)));
         if (result.validationPredictions() != null && result.validationTargets() != null) {
             AtomicFiles.writeString(folder.dir().resolve(PredictionsCsv.VALIDATION_FILE), PredictionsCsv.format(
                     result.plan().scoredRows(), result.validationTargets(), result.validationPredictions()));
@@ -71,6 +66,16 @@ public final class ExperimentWriter {
         fm.put("members", members);
         if (onnx) fm.put("onnx", OnnxExport.MODEL_FILE);
         AtomicFiles.writeString(folder.dir().resolve(FINAL_MODEL_JSON), Json.pretty(fm));
+    }
+
+    /** {@code evaluation_metrics.json}: task, metric, validation metrics and (with a test file) test metrics. */
+    static Map<String, Object> evaluationMetrics(RunSummary s) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("task", s.task().key());
+        metrics.put("metric", s.metric().key());
+        metrics.put("validation", s.validation());
+        if (!s.test().isEmpty()) metrics.put("test", s.test());
+        return metrics;
     }
 
     private static List<SingleModel> singles(FinalModel model) {

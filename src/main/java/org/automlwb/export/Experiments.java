@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * An experiment from start to folder, the one path that the {@code run} and {@code bench} commands and the
  * desktop app all take: check the inputs (nothing is written if they are wrong), create
  * {@code models/experiments/<id>/} with {@code config.json}, run with a live journal and {@code run.log}, write the
- * results.
+ * results, and export the chosen model to {@code models/trained_models/<experiment-id>/} ({@link ModelExport}).
  */
 public final class Experiments {
     private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
@@ -95,11 +95,18 @@ public final class Experiments {
             all.add(log);
             RunResult result = AutoMLRun.run(prepared, journal, previous, cancel, all);
             ExperimentWriter.write(folder, result);
+            ModelExport.ExportedModel exported = result.model() == null ? null
+                    : ModelExport.export(result, modelsRoot(folder), folder.id(), folder.id());
             if (report) writeReport(folder);
-            return new ExperimentOutcome(folder, result);
+            return new ExperimentOutcome(folder, result, exported);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
         }
+    }
+
+    /** The {@code models/} folder of an experiment ({@code models/experiments/<id>}). */
+    static Path modelsRoot(ExperimentFolder folder) {
+        return folder.dir().toAbsolutePath().normalize().getParent().getParent();
     }
 
     /** Seconds of feature importance in the report written at the end of a run (the report command allows more). */

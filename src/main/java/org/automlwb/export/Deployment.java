@@ -1,0 +1,145 @@
+package org.automlwb.export;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.automlwb.common.BadInputException;
+import org.automlwb.common.Json;
+
+/**
+ * The {@code deployment/} folder, beside {@code models/} (its parent's {@code deployment/}):
+ * <pre>
+ *   model_serving/&lt;model&gt;/v1/, v2/, ...  a copy of the trained model folder (artifacts, fitted pipelines,
+ *                                        model_metadata.json) and a README.md on running predictions
+ *   model_monitoring/&lt;model&gt;/
+ *     monitoring_config.json              the training bins and frequencies of every input column and of the
+ *                                        predictions, and the PSI thresholds (0.1 warn, 0.25 alert)
+ *     logs/predictions.jsonl              one line per predict call: rows, PSI per feature, prediction
+ *                                        distribution, alerts (appended by {@link BatchPredictor})
+ * </pre>
+ * A version folder is never overwritten (the next deployment of the same model is the next version); an existing
+ * monitoring config is kept, since thresholds there may have been edited.
+ */
+public final class Deployment {
+    public static final String SERVING = "model_serving";
+    public static final String MONITORING = "model_monitoring";
+    public static final String CONFIG_FILE = "monitoring_config.json";
+    public static final String LOG_FILE = "logs/predictions.jsonl";
+
+    private Deployment() { }
+
+    /**
+     * Where a deployment went.
+     *
+     * @param serving    the version folder under {@code model_serving/}
+     * @param monitoring the model's folder under {@code model_monitoring/}, or null when the model has no training
+     *                   profile to monitor against
+     */
+    public record Deployed(Path serving, Path monitoring) { }
+
+    /** The {@code deployment/} folder that goes with a {@code models/} folder: its sibling. */
+    public static Path rootFor(Path modelsRoot) {
+        Path abs = modelsRoot.toAbsolutePath().normalize();
+        return (abs.getParent() == null ? abs : abs.getParent()).resolve("deployment");
+    }
+
+    /** Deploys a trained model folder as the next version of its model. */
+    public static Deployed deploy(Path trainedModelDir, Path deploymentRoot) throws BadInputException {
+        ModelLoader.LoadedModel loaded = ModelLoader.load(trainedModelDir); // refuses a broken folder up front
+        String id = SafeNames.of(loaded.metadata().modelId(), "model");
+        Path serving = AtomicDirs.create(deploymentRoot.resolve(SERVING).resolve(id), "v", n -> "v" + n, tmp -> {
+            AtomicDirs.copyTree(trainedModelDir, tmp);
+            Files.writeString(tmp.resolve("README.md"), readme(loaded.metadata(), id));
+        });
+        Path monitoring = null;
+        if (loaded.reference() != null) {
+            monitoring = deploymentRoot.resolve(MONITORING).resolve(id);
+            Path config = monitoring.resolve(CONFIG_FILE);
+            try {
+                Files.createDirectories(monitoring.resolve("logs"));
+            } catch (IOException e) {
+                throw AtomicFiles.cannotWrite(monitoring, e);
+            }
+            if (!Files.exists(config)) AtomicFiles.writeString(config, Json.pretty(config(id, loaded.reference())));
+        }
+        return new Deployed(serving, monitoring);
+    }
+
+    private static Map<String, Object> config(String id, MonitoringReference ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model_id", id);
+        m.put("created", OffsetDateTime.now().toString());
+        m.put("method", "population stability index (PSI) of each input column and of the predictions against "
+                + "the training bins; PSI = sum((actual - expected) * ln(actual / expected)), fractions floored at "
+                + DriftBins.FLOOR);
+        m.put("warn", ref.warn());
+        m.put("alert", ref.alert());
+        m.put("log", LOG_FILE);
+        m.put("features", ref.features());
+        m.put("prediction", ref.prediction());
+        return m;
+    }
+
+    /**
+     * The monitoring folder of the model in {@code modelDir} (a {@code trained_models/<id>} or
+     * {@code model_serving/<id>/<version>} folder), or null when it has none.
+     */
+    public static Path monitoringFor(Path modelDir, String modelId) {
+        Path abs = modelDir.toAbsolutePath().normalize();
+        Path root = null;
+        Path parent = abs.getParent();
+        if (parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(ModelExport.TRAINED_MODELS) && parent.getParent() != null) {
+            root = rootFor(parent.getParent());
+        } else if (parent != null && parent.getParent() != null && parent.getParent().getFileName() != null
+                && parent.getParent().getFileName().toString().equals(SERVING)) {
+            root = parent.getParent().getParent();
+        }
+        if (root == null) return null;
+        Path dir = root.resolve(MONITORING).resolve(SafeNames.of(modelId, "model"));
+        return Files.isRegularFile(dir.resolve(CONFIG_FILE)) ? dir : null;
+    }
+
+    /** Reads a monitoring config (the reference and thresholds; other fields are for people). */
+    public static MonitoringReference readConfig(Path monitoringDir) throws BadInputException {
+        Path file = monitoringDir.resolve(CONFIG_FILE);
+        try {
+            return Json.MAPPER.readerFor(MonitoringReference.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(Files.readString(file));
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the monitoring config (" + e.getMessage() + ")", file, 0, null,
+                    "fix the file or deploy the model again");
+        }
+    }
+
+    private static String readme(ModelMetadata meta, String id) {
+        String out = meta.task().isClassification()
+                ? "the predicted class and one `prob_<class>` column per class (" + String.join(", ", meta.classes())
+                + ")"
+                : "the predicted value";
+        StringBuilder cols = new StringBuilder();
+        meta.inputColumns().forEach(c -> cols.append("- `").append(c.name()).append("` (")
+                .append(c.kind().name().toLowerCase(java.util.Locale.ROOT)).append(")\n"));
+        Map<String, String> v = Versions.all();
+        return "# Model `" + id + "`\n\n"
+                + meta.description() + ", predicting `" + meta.target() + "` (" + meta.task().key() + ").\n\n"
+                + "## Run predictions\n\n"
+                + "```sh\njava -jar automl-workbench.jar predict --model " + "deployment/" + SERVING + "/" + id
+                + "/<version> --data new.csv --out predictions.csv [--id ID_COLUMN]\n```\n\n"
+                + "The CSV needs these columns (others are ignored; categories unseen in training are handled as in "
+                + "training):\n\n" + cols
+                + "\nThe output has the row number (or `--id`'s column), " + out + ". The input is read in chunks, "
+                + "so files larger than memory work. Each call appends a drift summary to `deployment/" + MONITORING
+                + "/" + id + "/" + LOG_FILE + "`.\n\n"
+                + "## Requirements\n\n"
+                + "- Java " + Runtime.version().feature() + " or newer (exported with Java " + v.get("java") + ")\n"
+                + "- AutoML Workbench " + v.get("automl_workbench") + " (Tribuo " + v.get("tribuo") + ")\n"
+                + "- The files here: `model_metadata.json`, the Tribuo model(s) (`model_artifact.tribuo`, protobuf) "
+                + "and fitted pipeline(s) (`preprocessing_pipeline.json`)"
+                + ("ensemble".equals(meta.kind()) ? ", one pair per member under `members/`" : "") + ".\n";
+    }
+}
