@@ -59,6 +59,8 @@ class RunFlowFxTest {
                 || !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.isEmpty(), () -> "loading failed: " + dialogs.errors);
 
+        // The Data view preselects the suggested target; without one the Run view says what is missing.
+        robot.interact(() -> vm.session().targetProperty().set(null));
         robot.clickOn("#nav-run");
         assertTrue(robot.lookup("#run-needs-target").query().isVisible(), "no target yet: the view says so");
         robot.interact(() -> {
