@@ -16,7 +16,7 @@ import org.automlwb.ui.welcome.SampleFiles;
 public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
-        WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(stage),
+        WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(stage, getHostServices()::showDocument),
                 JsonSettingsStore.inUserHome(), DataSource.csv(), SampleFiles::candidates);
         String open = System.getProperty("automlwb.open");
         WorkbenchShell.show(stage, services, open == null || open.isBlank() ? null : Path.of(open));

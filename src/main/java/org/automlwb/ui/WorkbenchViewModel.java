@@ -19,6 +19,8 @@ import org.automlwb.ui.load.LoadViewModel;
 import org.automlwb.ui.prepare.Debouncer;
 import org.automlwb.ui.prepare.PrepareViewModel;
 import org.automlwb.ui.profile.ProfileViewModel;
+import org.automlwb.ui.results.ResultsViewModel;
+import org.automlwb.ui.run.RunViewModel;
 import org.automlwb.ui.search.SearchViewModel;
 import org.automlwb.ui.session.Session;
 import org.automlwb.ui.settings.RecentFiles;
@@ -26,8 +28,6 @@ import org.automlwb.ui.settings.Settings;
 import org.automlwb.ui.settings.WindowBounds;
 import org.automlwb.ui.target.TargetViewModel;
 import org.automlwb.ui.welcome.WelcomeViewModel;
-import org.automlwb.ui.results.ResultsViewModel;
-import org.automlwb.ui.run.RunViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class WorkbenchViewModel {
     private final PrepareViewModel prepare;
     private final SearchViewModel search;
     private final RunViewModel run;
-    private final ResultsViewModel results = new ResultsViewModel();
+    private final ResultsViewModel results;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
@@ -89,6 +89,7 @@ public final class WorkbenchViewModel {
         theme.addListener((obs, old, t) -> updateSettings(settings.get().withTheme(t)));
         welcome.refresh();
         run = new RunViewModel(services.executor(), services.dialogs(), session);
+        results = new ResultsViewModel(services.executor(), services.dialogs());
         results.outcomeProperty().bind(session.lastOutcomeProperty());
     }
 

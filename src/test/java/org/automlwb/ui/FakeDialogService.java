@@ -40,6 +40,21 @@ public final class FakeDialogService implements DialogService {
         return Optional.ofNullable(jsonToSave);
     }
 
+    public Path csvToSave;
+    public final List<Path> opened = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseCsvToSave(String title, Path initialDirectory, String suggestedName) {
+        return Optional.ofNullable(csvToSave);
+    }
+
+    @Override
+    public void openExternally(Path file) { opened.add(file); }
+
+    @Override
+    public void showInfo(String title, String message) { infos.add(message); }
+
     @Override
     public boolean confirm(String title, String message, String okLabel) {
         confirmations.add(title);

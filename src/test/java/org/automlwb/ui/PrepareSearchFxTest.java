@@ -41,7 +41,7 @@ class PrepareSearchFxTest {
         Path csv = Path.of(PrepareSearchFxTest.class.getResource("shell-sample.csv").toURI());
         WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), dialogs,
                 new InMemorySettingsStore(Settings.defaults()), DataSource.csv(), List::of);
-        vm = WorkbenchShell.show(stage, services, csv).viewModel();
+        vm = WorkbenchShell.show(ownStage(), services, csv).viewModel();
     }
 
     @AfterEach
@@ -130,5 +130,13 @@ class PrepareSearchFxTest {
         assertTrue(error.isVisible());
         Label problem = robot.lookup("#search-problem").queryAs(Label.class);
         assertEquals("One range needs fixing.", problem.getText());
+    }
+
+    /**
+     * A fresh window per test: TestFX hands every test the same primary stage, and a hide left over from the
+     * previous test's clean-up would close this test's window model (and shut its executor) mid-test.
+     */
+    private static Stage ownStage() {
+        return new Stage();
     }
 }

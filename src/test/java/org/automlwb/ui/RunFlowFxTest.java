@@ -1,5 +1,6 @@
 package org.automlwb.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class RunFlowFxTest {
     void start(Stage stage) {
         WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), dialogs,
                 new InMemorySettingsStore(Settings.defaults()), DataSource.csv(), List::of);
-        vm = WorkbenchShell.show(stage, services, Path.of("sample-data", "iris.csv")).viewModel();
+        vm = WorkbenchShell.show(ownStage(), services, Path.of("sample-data", "iris.csv")).viewModel();
     }
 
     @AfterEach
@@ -105,5 +106,28 @@ class RunFlowFxTest {
         assertTrue(robot.lookup("#results-confusion").tryQuery().isPresent());
         assertFalse(robot.lookup("#results-leaderboard").queryAs(TableView.class).getItems().isEmpty());
         assertTrue(Files.list(models).findAny().isPresent(), "the experiment was written");
+
+        // Predict a file from the Results view with the exported model, then open the report.
+        Path iris = Path.of("sample-data", "iris.csv").toAbsolutePath();
+        Path predictions = models.resolve("iris-predictions.csv");
+        dialogs.fileToChoose = iris;
+        dialogs.csvToSave = predictions;
+        robot.clickOn("#results-predict");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !dialogs.infos.isEmpty() || !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.isEmpty(), () -> "predict failed: " + dialogs.errors);
+        assertTrue(dialogs.infos.get(0).startsWith("150 rows predicted"), dialogs.infos.get(0));
+        assertEquals(151, Files.readAllLines(predictions).size(), "a header and a line per row");
+        robot.clickOn("#results-open-report");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !dialogs.opened.isEmpty() || !dialogs.errors.isEmpty());
+        assertTrue(dialogs.opened.get(0).getFileName().toString().equals("report.html"), dialogs.opened.toString());
+        assertTrue(Files.exists(dialogs.opened.get(0)));
+    }
+
+    /**
+     * A fresh window per test: TestFX hands every test the same primary stage, and a hide left over from the
+     * previous test's clean-up would close this test's window model (and shut its executor) mid-test.
+     */
+    private static Stage ownStage() {
+        return new Stage();
     }
 }

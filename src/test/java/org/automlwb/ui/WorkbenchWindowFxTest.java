@@ -36,7 +36,7 @@ class WorkbenchWindowFxTest {
         Path csv = Path.of(WorkbenchWindowFxTest.class.getResource("shell-sample.csv").toURI());
         WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), dialogs, store,
                 DataSource.csv(), List::of);
-        WorkbenchShell.show(stage, services, csv);
+        WorkbenchShell.show(ownStage(), services, csv);
     }
 
     @AfterEach
@@ -79,5 +79,13 @@ class WorkbenchWindowFxTest {
 
     private static Path csv() throws Exception {
         return Path.of(WorkbenchWindowFxTest.class.getResource("shell-sample.csv").toURI()).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A fresh window per test: TestFX hands every test the same primary stage, and a hide left over from the
+     * previous test's clean-up would close this test's window model (and shut its executor) mid-test.
+     */
+    private static Stage ownStage() {
+        return new Stage();
     }
 }

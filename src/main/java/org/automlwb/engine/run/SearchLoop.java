@@ -48,6 +48,13 @@ public final class SearchLoop {
     private final Runnable afterEach;
     private final java.util.function.Predicate<TrialSpec> oneAtATime;
     private final java.util.function.IntSupplier busyElsewhere;
+    /**
+     * How many one-at-a-time suggestions may wait per core. When the searcher favours LibSVM, a short queue
+     * stalls the loop with a core idle (vehicle: 61% CPU); a longer one lets it ask again and fill the core
+     * with other algorithms. Waiting suggestions still unstarted at the end are dropped, not counted.
+     */
+    private static final int MAX_DEFERRED_PER_CORE = 4;
+
     /** Suggested one-at-a-time trials waiting for their lane, oldest first. */
     private final java.util.ArrayDeque<TrialSpec> deferred = new java.util.ArrayDeque<>();
     private int exclusiveInFlight;
@@ -104,7 +111,7 @@ public final class SearchLoop {
         while (reason == null) {
             if (cancel.isCancelled()) {
                 reason = RunSummary.Outcome.CANCELLED;
-            } else if (maxTrials > 0 && launched >= maxTrials) {
+            } else if (maxTrials > 0 && launched >= maxTrials && deferred.isEmpty()) {
                 reason = RunSummary.Outcome.MAX_TRIALS;
             } else if (deadline.searchOver()) {
                 reason = RunSummary.Outcome.BUDGET_USED;
@@ -112,7 +119,9 @@ public final class SearchLoop {
                 awaitOne();
             } else if (exclusiveInFlight == 0 && !deferred.isEmpty()) {
                 launch(deferred.poll());
-            } else if ((reproducible && !deliverUpTo(nextId)) || deferred.size() >= executor.cores()) {
+            } else if (maxTrials > 0 && launched >= maxTrials) {
+                awaitOne(); // every trial is suggested; deferred ones wait for their lane
+            } else if ((reproducible && !deliverUpTo(nextId)) || deferred.size() >= MAX_DEFERRED_PER_CORE * executor.cores()) {
                 awaitOne();
             } else {
                 Optional<TrialSpec> next = searcher.suggest(nextId);

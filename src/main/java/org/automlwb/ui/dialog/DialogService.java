@@ -37,6 +37,15 @@ public interface DialogService {
      */
     Optional<Path> chooseJsonToSave(String title, Path initialDirectory, String suggestedName);
 
+    /** Asks where to write a CSV file (predictions). */
+    Optional<Path> chooseCsvToSave(String title, Path initialDirectory, String suggestedName);
+
+    /** Opens a file with the system's program for it (the report in a web browser). */
+    void openExternally(Path file);
+
+    /** Tells the user something finished, in plain words. */
+    void showInfo(String title, String message);
+
     /** Asks a yes/no question; returns true when the user pressed {@code okLabel}. */
     boolean confirm(String title, String message, String okLabel);
 

@@ -21,8 +21,16 @@ import org.automlwb.ui.Css;
 public final class FxDialogService implements DialogService {
     private final Window owner;
 
-    public FxDialogService(Window owner) {
+    private final java.util.function.Consumer<String> showDocument;
+
+    /** @param showDocument opens a URI with the system's program (the application's HostServices) */
+    public FxDialogService(Window owner, java.util.function.Consumer<String> showDocument) {
         this.owner = owner;
+        this.showDocument = showDocument;
+    }
+
+    public FxDialogService(Window owner) {
+        this(owner, uri -> { });
     }
 
     @Override
@@ -71,6 +79,34 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseJsonToOpen(String title, Path initialDirectory) {
         return Optional.ofNullable(jsonChooser(title, initialDirectory).showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseCsvToSave(String title, Path initialDirectory, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public void openExternally(Path file) {
+        showDocument.accept(file.toUri().toString());
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                message);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.showAndWait();
     }
 
     @Override

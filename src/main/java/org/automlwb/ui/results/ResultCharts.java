@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
@@ -135,6 +137,25 @@ final class ResultCharts {
         for (int i = 0; i < x.length; i++) data.add(new XYChart.Data<>(x[i], y[i]));
         s.getData().setAll(data);
         return s;
+    }
+
+    /** The columns the model relies on most, as horizontal bars (largest at the top). */
+    static BarChart<Number, String> importance(org.automlwb.engine.FeatureImportance.Result result, int top) {
+        NumberAxis x = axis("worse by (drop in the metric)");
+        x.setForceZeroInRange(true);
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        prepare(chart, "Feature importance");
+        chart.setLegendVisible(false);
+        XYChart.Series<Number, String> s = new XYChart.Series<>();
+        List<org.automlwb.engine.FeatureImportance.Importance> shown =
+                result.importances().stream().limit(top).toList();
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            s.getData().add(new XYChart.Data<>(shown.get(i).drop(), shown.get(i).column()));
+        }
+        chart.getData().add(s);
+        chart.setMinHeight(Math.max(220, 40 + 26 * shown.size()));
+        return chart;
     }
 
     private static void prepare(XYChart<?, ?> chart, String title) {

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
@@ -17,6 +18,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -27,6 +29,8 @@ import org.automlwb.ui.run.LeaderRow;
 import org.automlwb.ui.run.LeaderboardTable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The Results step: the chosen model and its metrics, the leaderboard with a two-entry comparison, and the
@@ -82,12 +86,23 @@ public final class ResultsView extends StackPane {
         compareTitle.setWrapText(true);
         VBox chosen = new VBox(6, heading("Chosen model"), metrics);
         VBox pair = new VBox(6, compareTitle, compare);
-        javafx.scene.layout.HBox tables = new javafx.scene.layout.HBox(10, chosen, pair);
-        javafx.scene.layout.HBox.setHgrow(chosen, Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(pair, Priority.ALWAYS);
+        HBox tables = new HBox(10, chosen, pair);
+        HBox.setHgrow(chosen, Priority.ALWAYS);
+        HBox.setHgrow(pair, Priority.ALWAYS);
         chosen.setPrefWidth(240);
         pair.setPrefWidth(240);
-        VBox left = new VBox(8, title, params, summary, tables, heading("Leaderboard"), board);
+        Button report = new Button("Open report",
+                new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
+        report.setId("results-open-report");
+        report.setOnAction(e -> vm.openReport());
+        Button predict = new Button("Predict a file…",
+                new FontIcon(MaterialDesignT.TABLE_ARROW_RIGHT));
+        predict.setId("results-predict");
+        predict.setOnAction(e -> vm.predictFile());
+        report.disableProperty().bind(vm.busyProperty());
+        predict.disableProperty().bind(vm.busyProperty());
+        HBox actions = new HBox(8, report, predict);
+        VBox left = new VBox(8, title, params, summary, actions, tables, heading("Leaderboard"), board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -104,7 +119,22 @@ public final class ResultsView extends StackPane {
 
         getChildren().addAll(content, empty);
         vm.resultsProperty().addListener((obs, o, r) -> show(r));
+        vm.importanceProperty().addListener((obs, o, i) -> showImportance(i));
+        importanceNote.textProperty().bind(vm.importanceStatusProperty());
+        importanceNote.setWrapText(true);
+        importanceNote.getStyleClass().add("results-note");
         show(vm.resultsProperty().get());
+    }
+
+    /** The importance panel: its note always, its chart once measured. Sits below the validation charts. */
+    private final Label importanceNote = new Label();
+    private final VBox importancePanel = new VBox(6);
+
+    private void showImportance(org.automlwb.engine.FeatureImportance.Result result) {
+        importancePanel.getChildren().setAll(importanceNote);
+        if (result != null && !result.importances().isEmpty()) {
+            importancePanel.getChildren().add(grow(ResultCharts.importance(result, 15)));
+        }
     }
 
     private void show(ResultsViewModel.Results r) {
@@ -128,6 +158,8 @@ public final class ResultsView extends StackPane {
         } else {
             charts.add(new Label("This run kept no validation predictions, so there is nothing to chart."), 0, 0);
         }
+        showImportance(vm.importanceProperty().get());
+        charts.add(importancePanel, 0, 2, 2, 1);
     }
 
     /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */

@@ -1,23 +1,41 @@
 package org.automlwb.ui.results;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeatureImportance;
+import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
+import org.automlwb.export.BatchPredictor;
 import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.export.ModelLoader;
+import org.automlwb.export.report.ReportWriter;
+import org.automlwb.ui.dialog.DialogService;
 import org.automlwb.ui.run.LeaderRow;
 import org.automlwb.ui.run.LiveLeaderboard;
+import org.automlwb.ui.run.RunErrors;
+import org.automlwb.ui.task.TaskExecutor;
+import org.automlwb.ui.task.TaskHandle;
 
 /**
  * The Results view's data, computed from a finished experiment: the chosen model and its metrics, the
@@ -33,6 +51,17 @@ public final class ResultsViewModel {
     private final ObjectProperty<LeaderRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<LeaderRow> right = new SimpleObjectProperty<>();
     private final ObservableList<MetricRow> comparison = FXCollections.observableArrayList();
+    private final TaskExecutor executor;
+    private final ReadOnlyObjectWrapper<FeatureImportance.Result> importance = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper importanceStatus = new ReadOnlyStringWrapper("");
+    private TaskHandle importanceTask;
+    private CancelToken importanceCancel = new CancelToken();
+
+    /**
+     * Feature importance in the app: a sample of the training rows (the test file is not kept with the result),
+     * so it says what the model relies on, not how well that generalises; the report measures on the test file.
+     */
+    static final FeatureImportance.Settings IMPORTANCE = new FeatureImportance.Settings(2_000, 3, 42, 20);
 
     /**
      * What the view shows for one experiment.
@@ -48,7 +77,21 @@ public final class ResultsViewModel {
     public record Results(String title, String summary, List<MetricRow> metrics, ConfusionMatrix confusion,
                           List<Curve> roc, List<Curve> pr, RegressionPoints regression) { }
 
+    private final DialogService dialogs;
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /** Without an executor (tests of the chart data), feature importance is not computed. */
     public ResultsViewModel() {
+        this(null, null);
+    }
+
+    /**
+     * @param executor where feature importance, the report and predictions are computed, off the UI thread
+     * @param dialogs  file choosers and messages for the report and predict actions
+     */
+    public ResultsViewModel(TaskExecutor executor, DialogService dialogs) {
+        this.executor = executor;
+        this.dialogs = dialogs;
         outcome.addListener((obs, o, n) -> show(n));
         left.addListener((obs, o, n) -> comparison.setAll(compare(left.get(), right.get())));
         right.addListener((obs, o, n) -> comparison.setAll(compare(left.get(), right.get())));
@@ -65,6 +108,72 @@ public final class ResultsViewModel {
     public ObjectProperty<LeaderRow> rightProperty() { return right; }
     /** The metrics of the two compared entries, side by side. */
     public ObservableList<MetricRow> comparison() { return comparison; }
+    /** Which input columns the chosen model relies on, once measured; null until then. */
+    public ReadOnlyObjectProperty<FeatureImportance.Result> importanceProperty() {
+        return importance.getReadOnlyProperty();
+    }
+    /** True while the report is written or a file is predicted: the actions wait. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+
+    /** Opens the experiment's report.html in the browser, writing it first if the run did not. */
+    public void openReport() {
+        ExperimentOutcome o = outcome.get();
+        if (o == null || busy.get()) return;
+        Path report = o.folder().dir().resolve(ReportWriter.REPORT_FILE);
+        if (Files.exists(report)) {
+            dialogs.openExternally(report);
+            return;
+        }
+        busy.set(true);
+        executor.submit("report", () -> ReportWriter.write(o.folder()),
+                written -> {
+                    busy.set(false);
+                    dialogs.openExternally(written);
+                },
+                error -> {
+                    busy.set(false);
+                    dialogs.showError(RunErrors.report("The report could not be written",
+                            "The report could not be written", error));
+                });
+    }
+
+    /**
+     * Predicts a CSV file with the chosen model (the one exported to trained_models/), streamed chunk by chunk,
+     * and saves the predictions where the user says.
+     */
+    public void predictFile() {
+        ExperimentOutcome o = outcome.get();
+        if (o == null || busy.get()) return;
+        if (o.trainedModel() == null) {
+            dialogs.showInfo("No model to predict with", "This run has no exported model: no trial succeeded, or "
+                    + "exporting failed (see the log).");
+            return;
+        }
+        Optional<Path> input = dialogs.chooseCsvFile(null);
+        if (input.isEmpty()) return;
+        String name = input.get().getFileName().toString().replaceAll("(?i)\\.csv$", "") + "-predictions.csv";
+        Optional<Path> out = dialogs.chooseCsvToSave("Save predictions",
+                input.get().toAbsolutePath().getParent(), name);
+        if (out.isEmpty()) return;
+        busy.set(true);
+        Path modelDir = o.trainedModel().dir();
+        executor.submit("predict", () -> BatchPredictor.predict(
+                        ModelLoader.load(modelDir), input.get(), out.get(),
+                        BatchPredictor.Options.defaults()),
+                summary -> {
+                    busy.set(false);
+                    dialogs.showInfo("Predictions saved", summary.rows() + " rows predicted and saved to "
+                            + summary.out() + ".");
+                },
+                error -> {
+                    busy.set(false);
+                    dialogs.showError(RunErrors.report("These rows cannot be predicted",
+                            "The prediction failed", error));
+                });
+    }
+
+    /** What the importance panel says: measuring, how it was measured, or why there is none. */
+    public ReadOnlyStringProperty importanceStatusProperty() { return importanceStatus.getReadOnlyProperty(); }
 
     private void show(ExperimentOutcome o) {
         left.set(null);
@@ -78,6 +187,37 @@ public final class ResultsViewModel {
         if (rows.size() > 0) left.set(rows.get(0));
         if (rows.size() > 1) right.set(rows.get(1));
         results.set(of(o));
+        measureImportance(o);
+    }
+
+    /** Starts measuring the chosen model's feature importance in the background, dropping any earlier one. */
+    private void measureImportance(ExperimentOutcome o) {
+        importanceCancel.cancel();
+        if (importanceTask != null) importanceTask.cancel();
+        importance.set(null);
+        RunResult r = o == null ? null : o.result();
+        if (executor == null || r == null || r.model() == null || r.data() == null) {
+            importanceStatus.set(r != null && r.model() == null ? "No model, so no feature importance." : "");
+            return;
+        }
+        CancelToken cancel = new CancelToken();
+        importanceCancel = cancel;
+        LabelledData data = r.data();
+        importanceStatus.set("Measuring which columns the model relies on…");
+        importanceTask = executor.submit("feature importance",
+                () -> FeatureImportance.compute(r.model(), data.table(), data.targets(), data.target(),
+                        r.summary().metric(), IMPORTANCE, cancel),
+                result -> {
+                    importance.set(result);
+                    importanceStatus.set(describe(result, r.summary().metric().key()));
+                },
+                error -> importanceStatus.set("Feature importance could not be measured: " + error.getMessage()));
+    }
+
+    static String describe(FeatureImportance.Result result, String metric) {
+        return "How much " + metric + " worsens when a column's values are shuffled, on " + result.rows()
+                + " training rows, " + result.repeats() + (result.repeats() == 1 ? " shuffle" : " shuffles")
+                + " per column" + (result.complete() ? "." : " (stopped early: the slowest columns are missing).");
     }
 
     /** Computes everything the view shows for {@code o}. */

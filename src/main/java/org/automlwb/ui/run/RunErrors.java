@@ -6,15 +6,25 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.ui.dialog.ErrorReport;
 
 /** Why a run could not start or finish, in the words of an error dialog. */
-final class RunErrors {
+public final class RunErrors {
     private RunErrors() { }
 
     static ErrorReport report(Throwable error) {
+        return report("The run could not start", "The run failed", error);
+    }
+
+    /**
+     * An error of background work in plain words.
+     *
+     * @param badInputTitle the title when the user's input is at fault
+     * @param failedTitle   the title for anything else
+     */
+    public static ErrorReport report(String badInputTitle, String failedTitle, Throwable error) {
         Throwable e = error.getCause() != null && !(error instanceof BadInputException)
                 && error.getCause() instanceof BadInputException ? error.getCause() : error;
         if (e instanceof BadInputException bad) {
             String where = bad.column() == null ? "" : "Column '" + bad.column() + "': ";
-            return new ErrorReport("The run could not start", where + sentence(bad.getMessage()),
+            return new ErrorReport(badInputTitle, where + sentence(bad.getMessage()),
                     bad.hint() == null ? "" : sentence(bad.hint()), bad.oneLine());
         }
         if (e instanceof OutOfMemoryError) {
@@ -22,7 +32,7 @@ final class RunErrors {
                     + "memory this app may use.", "Start the app with more memory (java -Xmx8g -jar ...) or "
                     + "choose fewer or lighter algorithms in Search.", trace(e));
         }
-        return new ErrorReport("The run failed", "Something unexpected went wrong during the run.",
+        return new ErrorReport(failedTitle, "Something unexpected went wrong.",
                 "Details are in the log file " + ErrorReport.LOG_LOCATION + ".", trace(e));
     }
 

@@ -39,7 +39,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window closed while a timer (e.g. the debounced recipe preview) was still pending: drop the work.
+            LOG.debug("dropped '{}': the app is closing", name);
+            task.cancel(false);
+        }
         return new TaskHandle() {
             @Override public void cancel() { task.cancel(true); }
             @Override public boolean isDone() { return task.isDone(); }

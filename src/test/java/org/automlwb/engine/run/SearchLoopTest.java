@@ -134,6 +134,8 @@ class SearchLoopTest {
                 if (ex1) {
                     maxExclusive.accumulateAndGet(now, Math::max);
                     if (othersNow.get() > 0) overlappedWithOther.incrementAndGet();
+                } else if (exclusiveNow.get() > 0) {
+                    overlappedWithOther.incrementAndGet();
                 }
                 try {
                     Thread.sleep(20);

@@ -1,0 +1,78 @@
+package org.automlwb.ui.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.Metric;
+import org.automlwb.engine.Predictions;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.run.RunResult;
+import org.automlwb.engine.run.RunSummary;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.ui.QueuedTaskExecutor;
+import org.automlwb.ui.run.Trials;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class ResultsImportanceTest {
+    /** Predicts "yes" with a probability that follows column x alone. */
+    private static final FinalModel FOLLOWS_X = new FinalModel() {
+        @Override public TaskType task() { return TaskType.BINARY; }
+        @Override public List<String> classNames() { return List.of("no", "yes"); }
+        @Override public String describe() { return "follows x"; }
+
+        @Override
+        public Predictions predict(Table raw) {
+            DoubleColumn x = raw.doubleColumn("x");
+            double[][] p = new double[raw.rowCount()][];
+            for (int i = 0; i < p.length; i++) {
+                double yes = 1 / (1 + Math.exp(-4 * x.getDouble(i)));
+                p[i] = new double[] {1 - yes, yes};
+            }
+            return Predictions.ofProbabilities(p);
+        }
+    };
+
+    @Test
+    void theColumnTheModelFollowsRanksFirstAndTheWorkRunsOnTheExecutor() throws Exception {
+        Random rng = new Random(3);
+        int n = 400;
+        double[] x = new double[n];
+        double[] noise = new double[n];
+        String[] y = new String[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextGaussian();
+            noise[i] = rng.nextGaussian();
+            y[i] = x[i] + 0.3 * rng.nextGaussian() > 0 ? "yes" : "no";
+        }
+        Table t = Table.create("d", DoubleColumn.create("x", x), DoubleColumn.create("noise", noise),
+                StringColumn.create("y", y));
+        LabelledData data = LabelledData.forTraining(t, "y", null);
+        RunSummary s = new RunSummary(RunSummary.Outcome.MAX_TRIALS, TaskType.BINARY, Metric.AUC, 1,
+                Trials.ok(1, "logistic", 0.9), Map.of("auc", 0.9), Map.of(), 1, "done");
+        ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder("e", Path.of("e")),
+                new RunResult(s, List.of(Trials.ok(1, "logistic", 0.9)), FOLLOWS_X, Map.of(), null, data, null,
+                        null, null));
+
+        QueuedTaskExecutor executor = new QueuedTaskExecutor();
+        ResultsViewModel vm = new ResultsViewModel(executor, new org.automlwb.ui.FakeDialogService());
+        vm.outcomeProperty().set(o);
+        assertNull(vm.importanceProperty().get(), "nothing is computed on the calling (UI) thread");
+        assertEquals("Measuring which columns the model relies on…", vm.importanceStatusProperty().get());
+        assertEquals(1, executor.pending());
+        executor.runAll();
+        assertEquals("x", vm.importanceProperty().get().importances().get(0).column());
+        assertTrue(vm.importanceStatusProperty().get().startsWith("How much auc worsens"),
+                vm.importanceStatusProperty().get());
+    }
+}
