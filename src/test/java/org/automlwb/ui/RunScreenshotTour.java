@@ -97,6 +97,7 @@ public final class RunScreenshotTour {
                 pause(500);
                 save(fx(() -> stage.getScene()), out.resolve("run-end.png"));
                 fx(() -> vm.stepProperty().set(Step.RESULTS));
+                waitFor(() -> vm.results().importanceProperty().get() != null);
                 pause(1500);
                 save(fx(() -> stage.getScene()), out.resolve("results.png"));
             } catch (Exception e) {
