@@ -49,7 +49,7 @@ class PredictCommandTest {
         Files.writeString(train, rows(rng, 600, 0, "basic"));
         Files.writeString(test, rows(rng, 150, 0, "basic"));
         models = dir.resolve("models");
-        Result r = cli("run", "--data", train.toString(), "--test", test.toString(), "--target", "churn",
+        CliRun r = cli("run", "--data", train.toString(), "--test", test.toString(), "--target", "churn",
                 "--max-trials", "4", "--threads", "2", "--seed", "5", "--out", models.toString());
         assertEquals(0, r.exit(), r.err());
         model = Path.of(r.summary().get("model").asText());
@@ -71,24 +71,11 @@ class PredictCommandTest {
         return sb.toString();
     }
 
-    record Result(int exit, String out, String err) {
-        JsonNode summary() throws IOException {
-            String[] lines = out.strip().split("\n");
-            return Json.MAPPER.readTree(lines[lines.length - 1]);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static Result predict(Path data, Path out, String... more) {
+    private static CliRun predict(Path data, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString(), "--data", data.toString(),
                 "--out", out.toString()));
         args.addAll(List.of(more));
@@ -130,7 +117,7 @@ class PredictCommandTest {
     @Test
     void predictingTheTestFileReproducesTheRecordedTestMetricsExactly() throws Exception {
         Path out = dir.resolve("test-predictions.csv");
-        Result r = predict(test, out, "--no-monitoring");
+        CliRun r = predict(test, out, "--no-monitoring");
         assertEquals(0, r.exit(), r.err());
         assertEquals(150, r.summary().get("rows").asInt());
         Table p = Table.read().csv(out.toFile());
@@ -162,7 +149,7 @@ class PredictCommandTest {
         Path one = dir.resolve("one.csv");
         Path many = dir.resolve("many.csv");
         assertEquals(0, predict(test, one, "--no-monitoring", "--id", "customer").exit());
-        Result r = predict(test, many, "--no-monitoring", "--id", "customer", "--chunk-rows", "7");
+        CliRun r = predict(test, many, "--no-monitoring", "--id", "customer", "--chunk-rows", "7");
         assertEquals(0, r.exit(), r.err());
         assertEquals(22, r.summary().get("chunks").asInt());
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(many));
@@ -174,7 +161,7 @@ class PredictCommandTest {
         Path f = dir.resolve("no-usage.csv");
         Files.writeString(f, "age,plan\n30,basic\n");
         Path out = dir.resolve("never.csv");
-        Result r = predict(f, out);
+        CliRun r = predict(f, out);
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("usage"), r.err());
         assertFalse(Files.exists(out));
@@ -186,7 +173,7 @@ class PredictCommandTest {
         Files.writeString(f, rows(new Random(4), 30, 0, "enterprise").replace("churn\n", "churn,extra\n")
                 .replace("\n", ",x\n").replaceFirst(",x\n", "\n"));
         Path out = dir.resolve("unseen-predictions.csv");
-        Result r = predict(f, out, "--no-monitoring");
+        CliRun r = predict(f, out, "--no-monitoring");
         assertEquals(0, r.exit(), r.err());
         assertEquals(31, Files.readAllLines(out).size());
     }
@@ -205,7 +192,7 @@ class PredictCommandTest {
         first.get("psi").fields().forEachRemaining(e -> assertTrue(e.getValue().asDouble() < 0.1,
                 e.getKey() + " " + e.getValue()));
         assertEquals(0, first.get("alerts").size(), first.toString());
-        Result r = predict(shifted, dir.resolve("p2.csv"));
+        CliRun r = predict(shifted, dir.resolve("p2.csv"));
         assertEquals(0, r.exit(), r.err());
         JsonNode second = lastLine(log);
         assertTrue(second.get("psi").get("usage").asDouble() > 0.25, second.toString());
@@ -222,7 +209,7 @@ class PredictCommandTest {
     void exportCommandReExportsAnExperimentUnderAnotherName() throws Exception {
         JsonNode meta = Json.MAPPER.readTree(Files.readString(model.resolve("model_metadata.json")));
         Path experiment = models.resolve("experiments").resolve(meta.get("experiment").asText());
-        Result r = cli("export", "--experiment", experiment.toString(), "--name", "Churn v2", "--deploy");
+        CliRun r = cli("export", "--experiment", experiment.toString(), "--name", "Churn v2", "--deploy");
         assertEquals(0, r.exit(), r.err());
         assertEquals("churn_v2", r.summary().get("model").asText());
         Path served = Path.of(r.summary().get("serving").asText());

@@ -55,24 +55,11 @@ class RunCommandTest {
         return sb.toString();
     }
 
-    record Result(int exit, String out, String err) {
-        JsonNode summary() throws IOException {
-            String[] lines = out.strip().split("\n");
-            return Json.MAPPER.readTree(lines[lines.length - 1]);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static Result fixedRun(Path models, int maxTrials) {
+    private static CliRun fixedRun(Path models, int maxTrials) {
         return run("run", "--data", train.toString(), "--test", test.toString(), "--target", "churn", "--max-trials",
                 String.valueOf(maxTrials), "--threads", "2", "--seed", "11", "--out", models.toString());
     }
@@ -80,7 +67,7 @@ class RunCommandTest {
     @Test
     void writesTheExperimentLayoutAndAOneLineSummary() throws IOException {
         Path models = dir.resolve("layout");
-        Result r = fixedRun(models, 8);
+        CliRun r = fixedRun(models, 8);
         assertEquals(0, r.exit(), r.err());
         JsonNode s = r.summary();
         assertEquals("binary", s.get("task").asText());
@@ -126,7 +113,7 @@ class RunCommandTest {
         List<String> lines = Files.readAllLines(journal);
         // As if the run had been killed after three trials, halfway through writing the fourth line.
         Files.writeString(journal, String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 20));
-        Result r = run("run", "--resume", exp.toString());
+        CliRun r = run("run", "--resume", exp.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), org.automlwb.engine.run.Journal.read(journal).stream()
                 .map(t -> t.spec().trialId()).sorted().toList());
@@ -136,7 +123,7 @@ class RunCommandTest {
     @Test
     void badInputGivesOneLineAndExitTwoAndWritesNothing() {
         Path models = dir.resolve("bad");
-        Result r = run("run", "--data", train.toString(), "--target", "chrun", "--max-trials", "3", "--out",
+        CliRun r = run("run", "--data", train.toString(), "--target", "chrun", "--max-trials", "3", "--out",
                 models.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("chrun") && r.err().contains("churn"), r.err());
@@ -158,7 +145,7 @@ class RunCommandTest {
     void aTestFileWithOtherColumnsIsRefused() throws IOException {
         Path other = dir.resolve("other.csv");
         Files.writeString(other, "age,plan,churn\n30,basic,yes\n40,pro,no\n");
-        Result r = run("run", "--data", train.toString(), "--test", other.toString(), "--target", "churn",
+        CliRun r = run("run", "--data", train.toString(), "--test", other.toString(), "--target", "churn",
                 "--max-trials", "3", "--out", dir.resolve("bad2").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("usage") && r.err().contains("noise"), r.err());
