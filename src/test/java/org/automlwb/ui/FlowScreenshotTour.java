@@ -47,7 +47,7 @@ public final class FlowScreenshotTour {
         public void start(Stage primary) {
             stage = primary;
             WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
-                    new InMemorySettingsStore(Settings.defaults()), DataSource.csv(), List::of);
+                    InMemorySettingsStore.forTour(), DataSource.csv(), List::of);
             vm = WorkbenchShell.show(primary, services, null).viewModel();
             Thread t = new Thread(this::tour, "tour");
             t.setDaemon(true);

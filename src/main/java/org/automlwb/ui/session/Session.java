@@ -51,9 +51,14 @@ public final class Session {
     /** The last finished experiment, or null. */
     public ObjectProperty<ExperimentOutcome> lastOutcomeProperty() { return lastOutcome; }
 
-    /** The settings with the chosen target and task: what a run is started with. */
+    /**
+     * The settings with the chosen target and task: what a run is started with. Validation follows the budget
+     * set in Search (holdout above 10,000 rows for budgets up to 5 minutes, as on the command line).
+     */
     public RunSpec runSpec() {
-        return settings.get().withTarget(target.get()).withTask(taskOverride.get());
+        RunSpec s = settings.get();
+        return s.withTarget(target.get()).withTask(taskOverride.get())
+                .withHoldoutAbove(RunSpec.holdoutAboveFor(s.budget()));
     }
 
     private static Path defaultModelsRoot() {
