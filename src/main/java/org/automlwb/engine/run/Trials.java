@@ -2,6 +2,7 @@ package org.automlwb.engine.run;
 
 import java.util.Map;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.TrialRunner;
 import org.automlwb.engine.trial.TrialSpec;
 import org.automlwb.engine.trial.TrialStatus;
 
@@ -13,9 +14,7 @@ final class Trials {
     static TrialResult failed(TrialSpec spec, Throwable error, double seconds) {
         Throwable root = error;
         while (root != null && root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String why = root == null ? "unknown error"
-                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), seconds, why.replace('\n', ' '), null,
-                0);
+        String why = root == null ? "unknown error" : TrialRunner.failureReason(root);
+        return new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), seconds, why, null, 0);
     }
 }

@@ -84,6 +84,9 @@ public final class TrialRunner {
      */
     public static int abandonedFitsRunning() { return Fits.abandonedRunning(); }
 
+    /** The one-line reason a FAILED trial records for an error: kind, first message line, a hint for memory. */
+    public static String failureReason(Throwable error) { return Fits.reason(error); }
+
     public FoldData folds() { return folds; }
 
     /** How many rungs a trial that is never pruned goes through (1 to 3); the last is rungs() - 1. */
