@@ -3,25 +3,18 @@ package org.automlwb.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.automlwb.ui.dialog.FxDialogService;
-import org.automlwb.ui.load.DataSource;
 import org.automlwb.ui.load.LoadState;
 import org.automlwb.ui.prepare.PreviewState;
-import org.automlwb.ui.settings.Settings;
-import org.automlwb.ui.task.FxTaskExecutor;
 
 /**
  * Not a test: opens a file in the real window, picks the target, and saves PNGs of Data (with the target bar),
@@ -29,32 +22,16 @@ import org.automlwb.ui.task.FxTaskExecutor;
  * {@code java -cp ... org.automlwb.ui.FlowScreenshotTour OUT_DIR FILE.csv COLUMN_TO_SELECT}.
  */
 public final class FlowScreenshotTour {
-    private static String[] args;
-
     private FlowScreenshotTour() { }
 
     public static void main(String[] a) {
-        args = a;
-        Application.launch(Tour.class); // from a plain class: see STACK.md
+        TourApplication.run(Tour.class, a);
     }
 
     /** The application that takes the pictures. */
-    public static final class Tour extends Application {
-        private WorkbenchViewModel vm;
-        private Stage stage;
-
+    public static final class Tour extends TourApplication {
         @Override
-        public void start(Stage primary) {
-            stage = primary;
-            WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
-                    InMemorySettingsStore.forTour(), DataSource.csv(), List::of);
-            vm = WorkbenchShell.show(primary, services, null).viewModel();
-            Thread t = new Thread(this::tour, "tour");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private void tour() {
+        protected void tour() {
             try {
                 Path out = Files.createDirectories(Path.of(args[0]));
                 pause(1500);

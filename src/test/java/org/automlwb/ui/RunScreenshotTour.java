@@ -8,16 +8,9 @@ import static org.automlwb.ui.ScreenshotTour.Tour.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.ui.dialog.FxDialogService;
-import org.automlwb.ui.load.DataSource;
 import org.automlwb.ui.load.LoadState;
-import org.automlwb.ui.settings.Settings;
-import org.automlwb.ui.task.FxTaskExecutor;
 
 /**
  * Not a test: runs a real experiment in the real window and saves the Run view mid-run and the Results view,
@@ -26,32 +19,16 @@ import org.automlwb.ui.task.FxTaskExecutor;
  * {@code away} the Data view shows during the run (to tell the Run view's own cost from the machine's).
  */
 public final class RunScreenshotTour {
-    private static String[] args;
-
     private RunScreenshotTour() { }
 
     public static void main(String[] a) {
-        args = a;
-        Application.launch(Tour.class); // from a plain class: see STACK.md
+        TourApplication.run(Tour.class, a);
     }
 
     /** The application that takes the pictures. */
-    public static final class Tour extends Application {
-        private WorkbenchViewModel vm;
-        private Stage stage;
-
+    public static final class Tour extends TourApplication {
         @Override
-        public void start(Stage primary) {
-            stage = primary;
-            WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
-                    InMemorySettingsStore.forTour(), DataSource.csv(), List::of);
-            vm = WorkbenchShell.show(primary, services, null).viewModel();
-            Thread t = new Thread(this::tour, "run-tour");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private void tour() {
+        protected void tour() {
             try {
                 Path out = Files.createDirectories(Path.of(args[0]));
                 int budget = Integer.parseInt(args[3]);

@@ -8,18 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.automlwb.ui.dialog.FxDialogService;
-import org.automlwb.ui.load.DataSource;
 import org.automlwb.ui.load.LoadState;
-import org.automlwb.ui.settings.Settings;
-import org.automlwb.ui.task.FxTaskExecutor;
 
 /**
  * Not a test: drives the real window through its states and saves a PNG of each, for docs/screenshots.
@@ -27,33 +22,19 @@ import org.automlwb.ui.task.FxTaskExecutor;
  * {@code java -cp ... org.automlwb.ui.ScreenshotTour OUT_DIR SAMPLE_DIR FILE.csv TEXT_COLUMN}.
  */
 public final class ScreenshotTour {
-    private static String[] args;
-
     private ScreenshotTour() { }
 
     public static void main(String[] a) {
-        args = a;
-        Application.launch(Tour.class); // from a plain class: see STACK.md
+        TourApplication.run(Tour.class, a);
     }
 
     /** The application that takes the pictures. */
-    public static final class Tour extends Application {
-    private WorkbenchViewModel vm;
-    private Stage stage;
+    public static final class Tour extends TourApplication {
+    @Override
+    protected List<Path> sampleFolders() { return List.of(Path.of(args[1])); }
 
     @Override
-    public void start(Stage primary) {
-        stage = primary;
-        Path samples = Path.of(args[1]);
-        WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
-                new InMemorySettingsStore(Settings.defaults()), DataSource.csv(), () -> List.of(samples));
-        vm = WorkbenchShell.show(primary, services, null).viewModel();
-        Thread t = new Thread(this::tour, "tour");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void tour() {
+    protected void tour() {
         try {
             Path out = Files.createDirectories(Path.of(args[0]));
             pause(2500);

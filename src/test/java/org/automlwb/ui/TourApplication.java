@@ -1,0 +1,44 @@
+package org.automlwb.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.automlwb.ui.dialog.FxDialogService;
+import org.automlwb.ui.load.DataSource;
+import org.automlwb.ui.task.FxTaskExecutor;
+
+/**
+ * The base of the screenshot tours (not tests): opens the real window with in-memory settings, then runs the
+ * tour on a thread of its own so it can wait for the window between pictures.
+ */
+abstract class TourApplication extends Application {
+    /** The arguments of the tour being run. */
+    static String[] args;
+
+    protected WorkbenchViewModel vm;
+    protected Stage stage;
+
+    /** Keeps the arguments and starts JavaFX with the tour (from a plain class: see STACK.md). */
+    static void run(Class<? extends TourApplication> tour, String[] a) {
+        args = a;
+        Application.launch(tour);
+    }
+
+    /** Folders the welcome screen offers samples from; none unless a tour says otherwise. */
+    protected List<Path> sampleFolders() { return List.of(); }
+
+    @Override
+    public void start(Stage primary) {
+        stage = primary;
+        WorkbenchServices services = new WorkbenchServices(new FxTaskExecutor(2), new FxDialogService(primary),
+                InMemorySettingsStore.forTour(), DataSource.csv(), this::sampleFolders);
+        vm = WorkbenchShell.show(primary, services, null).viewModel();
+        Thread t = new Thread(this::tour, "tour");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Drives the window and saves the pictures. */
+    protected abstract void tour();
+}
