@@ -276,11 +276,11 @@ public final class AutoMLRun {
     private static EnsembleSelection ensemble(Leaderboard board, Targets targets, Metric metric) {
         // The constant baseline never helps: for AUC it is rank-neutral, so it would win ties and flatten the
         // ensemble's probabilities towards the class priors.
-        if (board.withOof().stream().filter(r -> !r.spec().algorithm().equals("baseline")).count() < 2) return null;
         List<CaruanaEnsemble.Candidate> candidates = board.withOof().stream()
                 .filter(r -> !r.spec().algorithm().equals("baseline"))
                 .sorted(Comparator.comparingInt(r -> r.spec().trialId()))
                 .map(r -> new CaruanaEnsemble.Candidate(r.spec().trialId(), r.oof())).toList();
+        if (candidates.size() < 2) return null;
         EnsembleSelection s = new CaruanaEnsemble(metric).select(candidates, targets);
         double bestLoss = metric.toLoss(board.best().orElseThrow().score());
         // An ensemble of one, or one no better than the best model, is not worth its refit time.
