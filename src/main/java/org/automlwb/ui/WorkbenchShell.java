@@ -35,6 +35,7 @@ public final class WorkbenchShell {
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.titleProperty().bind(vm.titleProperty());
+        stage.getIcons().setAll(AppIcons.load());
         restore(stage, b);
         stage.setOnCloseRequest(e -> { if (!vm.confirmClose()) e.consume(); });
         stage.setOnHidden(e -> vm.close(currentBounds(stage)));
