@@ -4,7 +4,8 @@ package org.automlwb;
  * The one entry point of the jar: no arguments opens the desktop app, a command runs headless.
  *
  * <p>A plain class (not a JavaFX {@code Application}) so that the classpath launch works, and so that
- * headless commands never touch JavaFX.
+ * headless commands never touch JavaFX. A single argument naming an existing CSV file also opens the app, with
+ * that file: this is how a desktop's "Open with AutoML Workbench" starts the installed launcher.
  */
 public final class Main {
     private Main() { }
@@ -16,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (org.automlwb.ui.DesktopLauncher.opensWindow(args)) {
             // The app logs to a rolling file under the user's home; commands log to the console.
             System.setProperty("logback.configurationFile", "logback-app.xml");
             routeJavaUtilLogging();

@@ -1,7 +1,10 @@
 package org.automlwb.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
+import org.automlwb.ui.welcome.SampleFiles;
 
 /**
  * Starts the JavaFX application from a plain class, because launching an {@code Application} subclass
@@ -10,14 +13,35 @@ import javafx.application.Application;
 public final class DesktopLauncher {
     private DesktopLauncher() { }
 
+    /**
+     * Whether these arguments open the window: none, or one existing CSV file (a desktop's "Open with"), which the
+     * window then opens. Anything else is a command.
+     */
+    public static boolean opensWindow(String[] args) {
+        if (args.length == 0) return true;
+        if (args.length > 1 || args[0].startsWith("-") || !SampleFiles.isCsvName(args[0])) return false;
+        try {
+            return Files.isRegularFile(Path.of(args[0]));
+        } catch (RuntimeException e) { // not a path on this system
+            return false;
+        }
+    }
+
     /** Opens the desktop window, or explains on stderr why it cannot (no display) and exits with 1. */
     public static void launch(String[] args) {
         if (!hasDisplay()) {
             System.err.println("No display found: the desktop app needs a graphical session (DISPLAY or "
-                    + "WAYLAND_DISPLAY). Run a command instead, e.g. 'java -jar automl-workbench.jar --help'.");
+                    + "WAYLAND_DISPLAY). Run a command instead, e.g. '" + command() + " --help'.");
             System.exit(1);
         }
         Application.launch(WorkbenchApp.class, args);
+    }
+
+    /** How this program was started, for messages: the installed launcher, or {@code java -jar}. */
+    static String command() {
+        String launcher = System.getProperty("jpackage.app-path"); // set by jpackage's native launchers
+        if (launcher == null || launcher.isBlank()) return "java -jar automl-workbench.jar";
+        return launcher.contains(" ") ? "\"" + launcher + "\"" : launcher;
     }
 
     private static boolean hasDisplay() {
