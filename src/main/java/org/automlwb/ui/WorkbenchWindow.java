@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -42,10 +43,9 @@ public final class WorkbenchWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final WelcomeView welcome;
     private final BorderPane dataView;
+    // The later steps' views are built the first time they show: the window comes up sooner without them.
+    private final Map<Step, Supplier<Node>> stepFactories = new EnumMap<>(Step.class);
     private final Map<Step, Node> stepViews = new EnumMap<>(Step.class);
-    private final Map<Step, Node> emptySteps = new EnumMap<>(Step.class);
-    private final RunView runView;
-    private final ResultsView resultsView;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Runnable quit;
 
@@ -65,13 +65,11 @@ public final class WorkbenchWindow extends BorderPane {
         SplitPane.setResizableWithParent(profile, false);
         dataView = new BorderPane(dataSplit);
         dataView.setTop(new TargetBar(vm.target(), vm.grid().selectedColumnProperty()));
-        stepViews.put(Step.PREPARE, new PrepareView(vm.prepare()));
-        stepViews.put(Step.SEARCH, new SearchView(vm.search()));
-
-        runView = new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA), () -> vm.stepProperty().set(Step.RESULTS));
-        resultsView = new ResultsView(vm.results());
-        stepViews.put(Step.RUN, runView);
-        stepViews.put(Step.RESULTS, resultsView);
+        stepFactories.put(Step.PREPARE, () -> new PrepareView(vm.prepare()));
+        stepFactories.put(Step.SEARCH, () -> new SearchView(vm.search()));
+        stepFactories.put(Step.RUN, () -> new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA),
+                () -> vm.stepProperty().set(Step.RESULTS)));
+        stepFactories.put(Step.RESULTS, () -> new ResultsView(vm.results()));
 
         setTop(menuBar());
         setLeft(new NavigationView(vm));
@@ -90,7 +88,7 @@ public final class WorkbenchWindow extends BorderPane {
         Step step = vm.stepProperty().get();
         Node node;
         if (step == Step.DATA) node = vm.load().getData() == null ? welcome : dataView;
-        else node = stepViews.containsKey(step) ? stepViews.get(step) : emptySteps.computeIfAbsent(step, EmptyStepView::new);
+        else node = stepViews.computeIfAbsent(step, s -> stepFactories.getOrDefault(s, () -> new EmptyStepView(s)).get());
         if (content.getChildren().size() != 1 || content.getChildren().get(0) != node) content.getChildren().setAll(node);
     }
 
