@@ -23,6 +23,8 @@ public final class Css {
     public static final String CARD = "wb-card";
     public static final String SECTION_TITLE = "section-title";
     public static final String FILE_LINK = "file-link";
+    public static final String SAMPLE_TILE = "sample-tile";
+    public static final String SAMPLE_TITLE = "sample-title";
     public static final String DROP_HINT = "drop-hint";
     public static final String DROP_TARGET = "drop-target";
     public static final String LOADING_VEIL = "loading-veil";

@@ -27,6 +27,7 @@ import org.automlwb.ui.settings.RecentFiles;
 import org.automlwb.ui.settings.Settings;
 import org.automlwb.ui.settings.WindowBounds;
 import org.automlwb.ui.target.TargetViewModel;
+import org.automlwb.ui.welcome.SampleFile;
 import org.automlwb.ui.welcome.WelcomeViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class WorkbenchViewModel {
     private final SearchViewModel search;
     private final RunViewModel run;
     private final ResultsViewModel results;
+    private final QuickRun quickRun;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
@@ -91,6 +93,7 @@ public final class WorkbenchViewModel {
         run = new RunViewModel(services.executor(), services.dialogs(), session);
         results = new ResultsViewModel(services.executor(), services.dialogs());
         results.outcomeProperty().bind(session.lastOutcomeProperty());
+        quickRun = new QuickRun(this);
     }
 
     public LoadViewModel load() { return load; }
@@ -116,6 +119,14 @@ public final class WorkbenchViewModel {
     public void open(Path file) {
         lastOptions = CsvOptions.defaults();
         load.load(file.toAbsolutePath().normalize(), lastOptions);
+    }
+
+    /**
+     * The welcome screen's one click: opens {@code sample}, takes its target and starts a short run as soon as the
+     * task is known, so that a new user sees the leaderboard fill in.
+     */
+    public void quickRun(SampleFile sample) {
+        quickRun.start(sample);
     }
 
     /** File > Open CSV…: asks for a file, then opens it. */

@@ -29,6 +29,7 @@ import org.automlwb.ui.profile.ProfilePanel;
 import org.automlwb.ui.search.SearchView;
 import org.automlwb.ui.target.TargetBar;
 import org.automlwb.ui.welcome.SampleFiles;
+import org.automlwb.ui.welcome.WelcomeActions;
 import org.automlwb.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -56,7 +57,8 @@ public final class WorkbenchWindow extends BorderPane {
         setId("workbench");
         getStylesheets().add(Css.stylesheet(Css.SHELL));
 
-        welcome = new WelcomeView(vm.welcome(), vm.recentFiles(), vm::open, vm::openWithChooser, vm::openWithOptions);
+        welcome = new WelcomeView(vm.welcome(), vm.recentFiles(),
+                new WelcomeActions(vm::open, vm::quickRun, vm::openWithChooser, vm::openWithOptions));
         DataGridView grid = new DataGridView(vm.grid());
         ProfilePanel profile = new ProfilePanel(vm.profile(), vm.load().profilingProperty());
         SplitPane dataSplit = new SplitPane(grid, profile);

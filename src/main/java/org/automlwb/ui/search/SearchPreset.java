@@ -5,9 +5,10 @@ import java.util.Set;
 
 /** Ready-made budgets and algorithm choices for the Search view. */
 public enum SearchPreset {
+    /** Half a minute, cheap algorithms only: the welcome screen's first run. */
+    QUICK("Quick", Duration.ofSeconds(30), Cheap.ALGORITHMS),
     /** A minute, cheap algorithms only. */
-    FAST("Fast", Duration.ofSeconds(60), Set.of("baseline", "naive_bayes", "liblinear", "elastic_net", "lars_lasso",
-            "linear_sgd", "cart", "xgboost")),
+    FAST("Fast", Duration.ofSeconds(60), Cheap.ALGORITHMS),
     /** Five minutes, everything but the forests (Tribuo trains their trees one after another, slowly). */
     BALANCED("Balanced", Duration.ofMinutes(5), null),
     /** Half an hour, every algorithm. */
@@ -31,7 +32,7 @@ public enum SearchPreset {
     /** Whether the preset switches this algorithm on. */
     public boolean includes(String algorithmId) {
         return switch (this) {
-            case FAST -> only.contains(algorithmId);
+            case QUICK, FAST -> only.contains(algorithmId);
             case BALANCED -> !SLOW.contains(algorithmId);
             case THOROUGH -> true;
         };
@@ -39,12 +40,18 @@ public enum SearchPreset {
 
     /** e.g. "Fast: 1 min, cheap algorithms". */
     public String summary() {
-        long m = budget.toMinutes();
+        String time = budget.toSeconds() < 60 ? budget.toSeconds() + " s" : budget.toMinutes() + " min";
         String what = switch (this) {
-            case FAST -> "cheap algorithms";
+            case QUICK, FAST -> "cheap algorithms";
             case BALANCED -> "all but the forests";
             case THOROUGH -> "every algorithm";
         };
-        return title + ": " + m + " min, " + what;
+        return title + ": " + time + ", " + what;
+    }
+
+    /** The algorithms that learn in seconds on data of any size (an enum's constants cannot share a static field). */
+    private static final class Cheap {
+        static final Set<String> ALGORITHMS = Set.of("baseline", "naive_bayes", "liblinear", "elastic_net",
+                "lars_lasso", "linear_sgd", "cart", "xgboost");
     }
 }

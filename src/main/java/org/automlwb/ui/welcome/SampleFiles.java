@@ -1,25 +1,32 @@
 package org.automlwb.ui.welcome;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.automlwb.common.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the {@code sample-data/} folder: where {@code -Dautomlwb.sampleData} points, else in the working
- * directory, else next to the jar or one level above it (the jar sits in {@code target/} during development).
+ * Finds the {@code sample-data/} folder: where {@code -Dautomlwb.sampleData} points (the installed image sets
+ * it), else in the working directory, else next to the jar or one level above it (the jar sits in {@code target/}
+ * during development). The folder's {@value #CATALOGUE} names, describes and orders the files it knows.
  */
 public final class SampleFiles {
     private static final Logger LOG = LoggerFactory.getLogger(SampleFiles.class);
     /** The folder's name. */
     public static final String FOLDER = "sample-data";
+    /** The file in the folder that describes the samples. */
+    public static final String CATALOGUE = "samples.json";
 
     private SampleFiles() { }
 
@@ -36,7 +43,10 @@ public final class SampleFiles {
         return out;
     }
 
-    /** The CSV files in the first candidate folder that exists, by name; empty when there is none. */
+    /**
+     * The CSV files in the first candidate folder that exists: those the catalogue describes first, in its order,
+     * then the others by name; empty when there is no folder.
+     */
     public static List<SampleFile> find(List<Path> candidates) {
         for (Path dir : candidates) {
             if (Files.isDirectory(dir)) return list(dir);
@@ -51,17 +61,46 @@ public final class SampleFiles {
     }
 
     private static List<SampleFile> list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> isCsvName(p.getFileName().toString()))
-                    .sorted()
-                    .map(p -> new SampleFile(p.toAbsolutePath().normalize(), size(p)))
-                    .toList();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).filter(p -> isCsvName(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             LOG.warn("Cannot list sample folder {}: {}", dir, e.toString());
             return List.of();
         }
+        Map<String, JsonNode> described = catalogue(dir.resolve(CATALOGUE));
+        List<SampleFile> out = new ArrayList<>(files.size());
+        for (String name : described.keySet()) {
+            files.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                    .ifPresent(p -> out.add(describe(p, described.get(name))));
+        }
+        for (Path p : files) {
+            if (!described.containsKey(p.getFileName().toString())) out.add(new SampleFile(absolute(p), size(p)));
+        }
+        return out;
     }
+
+    private static SampleFile describe(Path p, JsonNode entry) {
+        String target = entry.path("target").asText("");
+        return new SampleFile(absolute(p), size(p), entry.path("title").asText(p.getFileName().toString()),
+                entry.path("description").asText(""), target.isBlank() ? null : target);
+    }
+
+    /** The catalogue's entries by file name, in its order; empty when it is missing or unreadable. */
+    private static Map<String, JsonNode> catalogue(Path file) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) return out;
+        try {
+            for (JsonNode e : Json.MAPPER.readTree(file.toFile()).path("samples")) {
+                if (e.hasNonNull("file")) out.put(e.get("file").asText(), e);
+            }
+        } catch (IOException e) {
+            LOG.warn("Ignoring the sample catalogue {}: {}", file, e.toString());
+        }
+        return out;
+    }
+
+    private static Path absolute(Path p) { return p.toAbsolutePath().normalize(); }
 
     private static long size(Path p) {
         try {

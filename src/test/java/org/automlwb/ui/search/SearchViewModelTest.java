@@ -87,6 +87,13 @@ class SearchViewModelTest {
         assertTrue(algo("xgboost").enabledProperty().get());
         assertFalse(session.settingsProperty().get().space().isEnabled("random_forest"));
 
+        vm.applyPreset(SearchPreset.QUICK);
+        assertEquals(Duration.ofSeconds(30), session.settingsProperty().get().budget());
+        assertTrue(algo("xgboost").enabledProperty().get());
+        assertFalse(algo("random_forest").enabledProperty().get());
+        assertEquals("Quick: 30 s, cheap algorithms", SearchPreset.QUICK.summary());
+        assertEquals("Fast: 1 min, cheap algorithms", SearchPreset.FAST.summary());
+
         vm.applyPreset(SearchPreset.BALANCED);
         assertEquals(SearchPreset.BALANCED, vm.presetProperty().get());
         vm.budgetSecondsProperty().set(120);
