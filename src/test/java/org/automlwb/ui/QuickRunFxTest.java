@@ -26,8 +26,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The welcome screen's Quick run under Monocle with the real engine: one click on a sample opens it, takes the
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 @ExtendWith(ApplicationExtension.class)
 class QuickRunFxTest {
-    private static final Logger LOG = LoggerFactory.getLogger(QuickRunFxTest.class);
     private final FakeDialogService dialogs = new FakeDialogService();
     private WorkbenchViewModel vm;
     private Path dir;
@@ -79,7 +76,8 @@ class QuickRunFxTest {
         assertEquals(Duration.ofSeconds(30), vm.session().runSpec().budget());
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.run().rows().isEmpty() || !vm.run().getPhase().active());
-        LOG.info("Quick run: first leaderboard row {} ms after the click", (System.nanoTime() - t0) / 1_000_000);
+        FrameGaps.record("Monocle, quick run on titanic: first leaderboard row " + (System.nanoTime() - t0) / 1_000_000
+                + " ms after the click (open, profile, task detection, first trials)");
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> board = robot.lookup("#run-leaderboard").queryAs(TableView.class);
         assertFalse(board.getItems().isEmpty(), "the leaderboard fills in while the run goes");
