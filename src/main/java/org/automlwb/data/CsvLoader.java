@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
+import org.automlwb.common.Launcher;
 import org.automlwb.common.ProgressListener;
 import org.automlwb.data.DialectSniffer.Sniffed;
 import org.automlwb.data.EncodingSniffer.Encoding;
@@ -315,7 +316,7 @@ public final class CsvLoader {
                 // The estimate before loading was too low for this file; drop what was built and say so.
                 builders = null;
                 throw new BadInputException("ran out of memory while loading the file", file, 0, null,
-                        "start the program with more heap, e.g. java -Xmx8g -jar automl-workbench.jar ...");
+                        "start the program with more heap, e.g. " + Launcher.withHeap(8) + " ...");
             }
         }
 

@@ -3,6 +3,7 @@ package org.automlwb.data;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.Launcher;
 
 /**
  * Refuses a file that will not fit in the heap before reading it, with advice, instead of failing later with an
@@ -49,6 +50,6 @@ final class MemoryCheck {
         throw new BadInputException(String.format(Locale.ROOT,
                 "the file is too large for the memory available: loading it needs about %,d MB, %,d MB are free",
                 need / MB, Math.max(0, free) / MB), file, 0, null,
-                "start the program with more heap, e.g. java -Xmx" + wantGb + "g -jar automl-workbench.jar ...");
+                "start the program with more heap, e.g. " + Launcher.withHeap(wantGb) + " ...");
     }
 }

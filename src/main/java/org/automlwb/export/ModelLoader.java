@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
+import org.automlwb.common.Launcher;
 import org.automlwb.engine.EnsembleModel;
 import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.FittedFeatures;
@@ -76,7 +77,7 @@ public final class ModelLoader {
         } catch (IOException e) {
             if (outOfMemory(e)) {
                 throw new BadInputException("not enough memory to load the model", part, 0, null,
-                        "start Java with more heap, e.g. java -Xmx4g -jar automl-workbench.jar predict ...");
+                        "start the program with more heap, e.g. " + Launcher.withHeap(4) + " predict ...");
             }
             throw new BadInputException("cannot read the model (" + e.getMessage() + ")", part, 0, null,
                     "export the model again");

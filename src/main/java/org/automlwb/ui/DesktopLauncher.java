@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
+import org.automlwb.common.Launcher;
 import org.automlwb.ui.welcome.SampleFiles;
 
 /**
@@ -31,17 +32,10 @@ public final class DesktopLauncher {
     public static void launch(String[] args) {
         if (!hasDisplay()) {
             System.err.println("No display found: the desktop app needs a graphical session (DISPLAY or "
-                    + "WAYLAND_DISPLAY). Run a command instead, e.g. '" + command() + " --help'.");
+                    + "WAYLAND_DISPLAY). Run a command instead, e.g. '" + Launcher.command() + " --help'.");
             System.exit(1);
         }
         Application.launch(WorkbenchApp.class, args);
-    }
-
-    /** How this program was started, for messages: the installed launcher, or {@code java -jar}. */
-    static String command() {
-        String launcher = System.getProperty("jpackage.app-path"); // set by jpackage's native launchers
-        if (launcher == null || launcher.isBlank()) return "java -jar automl-workbench.jar";
-        return launcher.contains(" ") ? "\"" + launcher + "\"" : launcher;
     }
 
     private static boolean hasDisplay() {

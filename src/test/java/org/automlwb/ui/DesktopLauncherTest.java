@@ -1,6 +1,5 @@
 package org.automlwb.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,21 +31,5 @@ class DesktopLauncherTest {
         assertFalse(DesktopLauncher.opensWindow(new String[] {text.toString()}));
         assertFalse(DesktopLauncher.opensWindow(new String[] {"profile", csv.toString()}));
         assertFalse(DesktopLauncher.opensWindow(new String[] {dir.toString()}), "a folder is not a file");
-    }
-
-    @Test
-    void messagesNameTheInstalledLauncherWhenThereIsOne() {
-        String before = System.getProperty("jpackage.app-path");
-        try {
-            System.clearProperty("jpackage.app-path");
-            assertEquals("java -jar automl-workbench.jar", DesktopLauncher.command());
-            System.setProperty("jpackage.app-path", "/opt/automl-workbench/bin/automl-workbench");
-            assertEquals("/opt/automl-workbench/bin/automl-workbench", DesktopLauncher.command());
-            System.setProperty("jpackage.app-path", "/Applications/AutoML Workbench.app/Contents/MacOS/AutoML Workbench");
-            assertEquals("\"/Applications/AutoML Workbench.app/Contents/MacOS/AutoML Workbench\"", DesktopLauncher.command());
-        } finally {
-            if (before == null) System.clearProperty("jpackage.app-path");
-            else System.setProperty("jpackage.app-path", before);
-        }
     }
 }

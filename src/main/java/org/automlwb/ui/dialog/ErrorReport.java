@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.Launcher;
 
 /**
  * An error as the user sees it: a plain sentence, what to do, and details that stay folded away.
@@ -43,7 +44,7 @@ public record ErrorReport(String title, String message, String hint, String deta
         }
         if (e instanceof OutOfMemoryError) {
             return new ErrorReport(title, "The file is too large for the memory this app may use.",
-                    "Start the app with more memory (java -Xmx8g -jar ...) or open a smaller sample of the file.",
+                    "Start the app with more memory (" + Launcher.withHeap(8) + ") or open a smaller sample of the file.",
                     stackTrace(e));
         }
         return new ErrorReport(title, "Something unexpected went wrong while reading the file.",

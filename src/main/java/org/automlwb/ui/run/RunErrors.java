@@ -3,6 +3,7 @@ package org.automlwb.ui.run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.Launcher;
 import org.automlwb.ui.dialog.ErrorReport;
 
 /** Why a run could not start or finish, in the words of an error dialog. */
@@ -29,7 +30,7 @@ public final class RunErrors {
         }
         if (e instanceof OutOfMemoryError) {
             return new ErrorReport("The run ran out of memory", "The data or the models are too large for the "
-                    + "memory this app may use.", "Start the app with more memory (java -Xmx8g -jar ...) or "
+                    + "memory this app may use.", "Start the app with more memory (" + Launcher.withHeap(8) + ") or "
                     + "choose fewer or lighter algorithms in Search.", trace(e));
         }
         return new ErrorReport(failedTitle, "Something unexpected went wrong.",
