@@ -11,6 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 launcher=${1:-$root/target/installer/automl-workbench/bin/automl-workbench}
 [ -x "$launcher" ] || { echo "check-image: no launcher at $launcher: run installers/build.sh first" >&2; exit 2; }
+launcher=$(cd "$(dirname "$launcher")" && pwd)/$(basename "$launcher") # the run step works in another folder
 image=$(cd "$(dirname "$launcher")/.." && pwd)
 samples=$image/lib/app/sample-data
 [ -d "$samples" ] || samples=$image/app/sample-data
