@@ -2,10 +2,12 @@ package org.automlwb.ui.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -71,6 +73,7 @@ public final class RunViewModel {
     private RunEventQueue queue = new RunEventQueue();
     private LiveLeaderboard board;
     private final Map<String, List<Double>> scoresByAlgorithm = new LinkedHashMap<>();
+    private final Set<Integer> listed = new HashSet<>();
     private CancelToken cancel;
     private TaskHandle handle;
     private RunSpec spec;
@@ -209,6 +212,7 @@ public final class RunViewModel {
             List<TrialResult> results = new ArrayList<>(b.finishedTrials().size());
             for (RunBatch.TrialFinishedAt t : b.finishedTrials()) {
                 results.add(t.result());
+                listed.add(t.result().spec().trialId());
                 finishedCount++;
                 if (t.result().ok() && !Double.isNaN(t.result().score())) addScore(t.elapsedSeconds(), t.result());
             }
@@ -217,6 +221,8 @@ public final class RunViewModel {
         }
         if (b.best() != null) {
             TrialResult r = b.best().best();
+            // The ensemble is announced as the new best only, never as a finished trial: list it as well.
+            if (listed.add(r.spec().trialId())) pendingRows = board().addAll(List.of(r));
             improve(b.best().elapsedSeconds(), r.score(), r.spec().algorithm());
             best.set(String.format(Locale.ROOT, "%s %s · trial %d %s", metricName(), Fmt.number(r.score()),
                     r.spec().trialId(), r.spec().algorithm()));
@@ -348,6 +354,7 @@ public final class RunViewModel {
         spreads.clear();
         log.clear();
         scoresByAlgorithm.clear();
+        listed.clear();
         board = null;
         finishedCount = 0;
         started = 0;

@@ -124,6 +124,25 @@ class RunViewModelTest {
     }
 
     @Test
+    void theEnsembleAnnouncedAsTheNewBestJoinsTheLeaderboard() {
+        chooseTarget();
+        vm.start();
+        RunListener l = vm.events();
+        l.onEvent(new RunEvent.TrialFinished(1, Trials.ok(1, "cart", 0.6)));
+        l.onEvent(new RunEvent.BestChanged(1, Trials.ok(1, "cart", 0.6)));
+        l.onEvent(new RunEvent.TrialFinished(2, Trials.ok(2, "logistic", 0.7)));
+        l.onEvent(new RunEvent.BestChanged(2, Trials.ok(2, "logistic", 0.7)));
+        clock.set(3_000_000_000L);
+        vm.drain();
+        assertEquals(List.of(2, 1), vm.rows().stream().map(LeaderRow::trialId).toList(), "each trial listed once");
+        l.onEvent(new RunEvent.BestChanged(3, Trials.ok(3, "ensemble", 0.75)));
+        clock.set(4_000_000_000L);
+        vm.drain();
+        assertEquals(List.of(3, 2, 1), vm.rows().stream().map(LeaderRow::trialId).toList(), "the ensemble on top");
+        assertEquals("ensemble", vm.rows().get(0).algorithm());
+    }
+
+    @Test
     void chartsCatchUpAtMostOnceASecondWhileTheLeaderboardFollowsEveryDrain() {
         chooseTarget();
         vm.start();
