@@ -1,6 +1,8 @@
 package org.automlwb.engine;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import org.automlwb.prep.TrainingRows;
 import tech.tablesaw.api.Table;
 
 /** A fitted {@link FeaturePipeline}: replays identically on new rows. */
@@ -10,6 +12,14 @@ public interface FittedFeatures {
      * (missing values are tolerated here and read as 0) and, when the input has it, the target column.
      */
     Table apply(Table data);
+
+    /**
+     * Prepares training rows: like {@link #apply}, but with the pipeline's row filters acting (a recipe's "filter
+     * training rows" steps), saying which input rows are kept. Without filters: every row.
+     */
+    default TrainingRows applyForTraining(Table data) {
+        return new TrainingRows(apply(data), IntStream.range(0, data.rowCount()).toArray());
+    }
 
     /** The feature columns {@link #apply} produces, in a fixed order; never empty. */
     List<String> featureNames();

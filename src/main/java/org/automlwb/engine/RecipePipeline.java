@@ -3,6 +3,7 @@ package org.automlwb.engine;
 import java.util.List;
 import org.automlwb.prep.FittedRecipe;
 import org.automlwb.prep.Recipe;
+import org.automlwb.prep.TrainingRows;
 import tech.tablesaw.api.Table;
 
 /** A prep {@link Recipe} as the engine's {@link FeaturePipeline}. */
@@ -22,6 +23,11 @@ public record RecipePipeline(Recipe recipe) implements FeaturePipeline {
         @Override
         public Table apply(Table data) {
             return recipe.apply(data);
+        }
+
+        @Override
+        public TrainingRows applyForTraining(Table data) {
+            return recipe.applyForTraining(data);
         }
 
         @Override

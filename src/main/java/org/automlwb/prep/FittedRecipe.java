@@ -78,14 +78,21 @@ public final class FittedRecipe {
     }
 
     /**
-     * Like {@link #apply} but with row filters acting, as while fitting: for preparing training rows (e.g. a
-     * refit on all rows with a recipe fitted on them). The target column is filtered along with the rows.
+     * Like {@link #apply} but with row filters acting, as while fitting: for preparing training rows (a fold's
+     * training rows, a refit on all rows). The target column is filtered along with the rows, and the result says
+     * which input rows were kept, so that the caller can pick their labels.
      */
-    public Table applyForTraining(Table data) {
-        return transform(data, true);
+    public TrainingRows applyForTraining(Table data) {
+        Frame frame = run(data, true);
+        int[] rows = frame.filtered() ? frame.sourceRows() : java.util.stream.IntStream.range(0, data.rowCount()).toArray();
+        return new TrainingRows(output(frame, data), rows);
     }
 
     private Table transform(Table data, boolean training) {
+        return output(run(data, training), data);
+    }
+
+    private Frame run(Table data, boolean training) {
         LinkedHashMap<String, Col> cols = new LinkedHashMap<>();
         List<String> present = data.columnNames();
         for (InputColumn in : inputColumns) {
@@ -98,7 +105,7 @@ public final class FittedRecipe {
         }
         Frame frame = new Frame(cols, data.rowCount());
         for (FittedStep s : steps) s.apply(frame, training);
-        return output(frame, data);
+        return frame;
     }
 
     private Table output(Frame frame, Table input) {

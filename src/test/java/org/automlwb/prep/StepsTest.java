@@ -186,7 +186,7 @@ class StepsTest {
         FitResult fit = recipe.fitTransform(t, "y");
         assertValues(fit.features(), "x", 1, 5);
         assertEquals(List.of("a", "c"), fit.features().stringColumn("y").asList());
-        assertEquals(2, fit.recipe().applyForTraining(t).rowCount());
+        assertEquals(2, fit.recipe().applyForTraining(t).features().rowCount());
         // Prediction: every row stays; the median of the kept training rows is 3.
         Table out = fit.recipe().apply(t);
         assertValues(out, "x", 1, 3, 5, 100);

@@ -10,6 +10,7 @@ import org.automlwb.engine.FittedFeatures;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.OutputAdapter;
 import org.automlwb.engine.algo.DataShape;
+import org.automlwb.prep.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -105,27 +106,34 @@ public final class FoldData {
         Table validation = data.table().rows(f.validation());
         FittedFeatures fitted = pipelines.forScaling(scaled).fit(train, data.target());
         List<String> names = fitted.featureNames();
-        FeatureMatrix trainX = FeatureMatrix.of(fitted.apply(train), names);
+        // Row filters act on training rows only: validation rows are all scored, as new rows would be.
+        TrainingRows kept = fitted.applyForTraining(train);
+        int[] trainRows = new int[kept.rows().length];
+        for (int i = 0; i < trainRows.length; i++) trainRows[i] = f.train()[kept.rows()[i]];
+        FeatureMatrix trainX = FeatureMatrix.of(kept.features(), names);
         FeatureMatrix validationX = FeatureMatrix.of(fitted.apply(validation), names);
         MutableDataset<T> ds = FeatureMatrix.dataset(
-                trainX.examples(i -> out.truth(data.targets(), f.train()[i])), out.factory(),
+                trainX.examples(i -> out.truth(data.targets(), trainRows[i])), out.factory(),
                 "fold " + fold + " training rows");
         List<Example<T>> val = validationX.examples(i -> out.truth(data.targets(), f.validation()[i]));
         LOG.debug("prepared fold {} ({}): {} train, {} validation rows, {} features in {} ms", fold,
-                scaled ? "scaled" : "plain", f.train().length, f.validation().length, names.size(),
+                scaled ? "scaled" : "plain", trainRows.length, f.validation().length, names.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new PreparedFold<>(ds, val, f.train(), f.validation(), names);
+        return new PreparedFold<>(ds, val, trainRows, f.validation(), names);
     }
 
     private <T extends Output<T>> PreparedFold<T> subsampleOf(PreparedFold<T> fold0, OutputAdapter<T> out) {
         int[] rows = plan.subsample();
         List<Example<T>> examples = new java.util.ArrayList<>(rows.length);
+        int[] used = new int[rows.length];
         for (int row : rows) {
             int position = Arrays.binarySearch(fold0.trainRows(), row);
-            if (position < 0) throw new IllegalStateException("subsample row " + row + " not in fold 0 training");
+            if (position < 0) continue; // a row the recipe's filters took out of training
+            used[examples.size()] = row;
             examples.add(fold0.train().getExample(position));
         }
         MutableDataset<T> ds = FeatureMatrix.dataset(examples, out.factory(), "fold 0 subsample");
-        return new PreparedFold<>(ds, fold0.validation(), rows, fold0.validationRows(), fold0.featureNames());
+        return new PreparedFold<>(ds, fold0.validation(), Arrays.copyOf(used, examples.size()),
+                fold0.validationRows(), fold0.featureNames());
     }
 }

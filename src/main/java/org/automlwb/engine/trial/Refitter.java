@@ -9,6 +9,7 @@ import org.automlwb.engine.OutputAdapter;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.space.Config;
+import org.automlwb.prep.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -49,10 +50,11 @@ public final class Refitter {
     @SuppressWarnings("unchecked")
     private <T extends Output<T>> SingleModel fit(Algorithm algorithm, Config config, long seed, int threads) {
         FittedFeatures features = pipelines.forAlgorithm(algorithm).fit(data.table(), data.target());
-        FeatureMatrix x = FeatureMatrix.of(features.apply(data.table()), features.featureNames());
+        TrainingRows kept = features.applyForTraining(data.table()); // the recipe's row filters act
+        FeatureMatrix x = FeatureMatrix.of(kept.features(), features.featureNames());
         OutputAdapter<T> out = (OutputAdapter<T>) OutputAdapter.of(data.task(), data.classNames(), data.target());
-        MutableDataset<T> ds = FeatureMatrix.dataset(x.examples(i -> out.truth(data.targets(), i)), out.factory(),
-                "all training rows");
+        MutableDataset<T> ds = FeatureMatrix.dataset(x.examples(i -> out.truth(data.targets(), kept.rows()[i])),
+                out.factory(), "all training rows");
         Trainer<T> trainer = (Trainer<T>) algorithm.trainer(data.task(), config, seed, threads);
         Model<T> model = trainer.train(ds);
         return new SingleModel(features, model, algorithm.id(), config, data.task(), data.classNames());
