@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     --type) types+=("$2"); shift 2 ;;
     --skip-build) skip_build=true; shift ;;
     --dest) dest=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "installers/build.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
