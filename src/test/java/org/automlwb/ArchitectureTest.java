@@ -1,5 +1,8 @@
 package org.automlwb;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,6 +50,21 @@ class ArchitectureTest {
     void loggingOnlyThroughSlf4j() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..",
                         "org.apache.logging.log4j..", "ch.qos.logback..")
+                .check(MAIN);
+    }
+
+    /**
+     * What runs before the app points logging at its log file must not create a logger: the first logger
+     * configures logging, and the app's file log would never be written. So the launcher reaches only the JDK,
+     * JavaFX, {@code common}, the logger-free {@code CsvFileNames}, and the application class it launches.
+     */
+    @Test
+    void choosingWindowOrCommandLogsNothing() {
+        classes().that().haveFullyQualifiedName("org.automlwb.ui.DesktopLauncher")
+                .or().haveFullyQualifiedName("org.automlwb.ui.CsvFileNames")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "javafx..", "org.automlwb.common..")
+                        .or(belongToAnyOf(org.automlwb.ui.DesktopLauncher.class, org.automlwb.ui.CsvFileNames.class,
+                                org.automlwb.ui.WorkbenchApp.class)))
                 .check(MAIN);
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
 import org.automlwb.common.Launcher;
-import org.automlwb.ui.welcome.SampleFiles;
 
 /**
  * Starts the JavaFX application from a plain class, because launching an {@code Application} subclass
@@ -20,7 +19,7 @@ public final class DesktopLauncher {
      */
     public static boolean opensWindow(String[] args) {
         if (args.length == 0) return true;
-        if (args.length > 1 || args[0].startsWith("-") || !SampleFiles.isCsvName(args[0])) return false;
+        if (args.length > 1 || args[0].startsWith("-") || !CsvFileNames.isCsvName(args[0])) return false;
         try {
             return Files.isRegularFile(Path.of(args[0]));
         } catch (RuntimeException e) { // not a path on this system

@@ -28,7 +28,6 @@ import org.automlwb.ui.prepare.PrepareView;
 import org.automlwb.ui.profile.ProfilePanel;
 import org.automlwb.ui.search.SearchView;
 import org.automlwb.ui.target.TargetBar;
-import org.automlwb.ui.welcome.SampleFiles;
 import org.automlwb.ui.welcome.WelcomeActions;
 import org.automlwb.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -167,6 +166,6 @@ public final class WorkbenchWindow extends BorderPane {
     private Optional<Path> droppedCsv(DragEvent e) {
         if (!e.getDragboard().hasFiles() || vm.load().getState() == LoadState.LOADING) return Optional.empty();
         return e.getDragboard().getFiles().stream().map(File::toPath)
-                .filter(p -> SampleFiles.isCsvName(p.getFileName().toString())).findFirst();
+                .filter(p -> CsvFileNames.isCsvName(p.getFileName().toString())).findFirst();
     }
 }

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.automlwb.common.Json;
+import org.automlwb.ui.CsvFileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +54,10 @@ public final class SampleFiles {
         return List.of();
     }
 
-    /** Whether {@code name} looks like a delimited text file the app opens. */
-    public static boolean isCsvName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt");
-    }
-
     private static List<SampleFile> list(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(Files::isRegularFile).filter(p -> isCsvName(p.getFileName().toString())).sorted().toList();
+            files = s.filter(Files::isRegularFile).filter(p -> CsvFileNames.isCsvName(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             LOG.warn("Cannot list sample folder {}: {}", dir, e.toString());
             return List.of();
