@@ -41,7 +41,7 @@ done
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
 fi
-for tool in jdeps jlink jpackage; do
+for tool in jlink jpackage; do
   [ -x "$JAVA_HOME/bin/$tool" ] || { echo "installers/build.sh: $JAVA_HOME/bin/$tool missing: install a full JDK 17 (Debian: openjdk-17-jdk-headless) or set JAVA_HOME" >&2; exit 2; }
 done
 [ -f "$JAVA_HOME/jmods/java.base.jmod" ] || { echo "installers/build.sh: $JAVA_HOME/jmods missing: jlink needs a JDK with jmods (Debian: openjdk-17-jdk-headless)" >&2; exit 2; }

@@ -1,7 +1,6 @@
 package org.automlwb.engine;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.automlwb.prep.TrainingRows;
 import tech.tablesaw.api.Table;
 
@@ -18,7 +17,7 @@ public interface FittedFeatures {
      * training rows" steps), saying which input rows are kept. Without filters: every row.
      */
     default TrainingRows applyForTraining(Table data) {
-        return new TrainingRows(apply(data), IntStream.range(0, data.rowCount()).toArray());
+        return TrainingRows.unfiltered(apply(data));
     }
 
     /** The feature columns {@link #apply} produces, in a fixed order; never empty. */

@@ -84,8 +84,8 @@ public final class FittedRecipe {
      */
     public TrainingRows applyForTraining(Table data) {
         Frame frame = run(data, true);
-        int[] rows = frame.filtered() ? frame.sourceRows() : java.util.stream.IntStream.range(0, data.rowCount()).toArray();
-        return new TrainingRows(output(frame, data), rows);
+        Table features = output(frame, data);
+        return frame.filtered() ? new TrainingRows(features, frame.sourceRows()) : TrainingRows.unfiltered(features);
     }
 
     private Table transform(Table data, boolean training) {

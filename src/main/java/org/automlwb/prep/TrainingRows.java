@@ -10,4 +10,9 @@ import tech.tablesaw.api.Table;
  * @param rows     which input rows they are: row {@code i} of {@code features} is input row {@code rows[i]},
  *                 ascending
  */
-public record TrainingRows(Table features, int[] rows) { }
+public record TrainingRows(Table features, int[] rows) {
+    /** Every row kept: nothing filtered them. */
+    public static TrainingRows unfiltered(Table features) {
+        return new TrainingRows(features, java.util.stream.IntStream.range(0, features.rowCount()).toArray());
+    }
+}
