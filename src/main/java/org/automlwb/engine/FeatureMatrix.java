@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The features of a preprocessed table as plain numbers, ready to become Tribuo examples.
+ * The features of a preprocessed table as plain numbers: one dense row-major array, so that a native learner
+ * (LightGBM) takes it without a copy and a row costs no object of its own; Tribuo examples are made from it on
+ * demand.
+ *
+ * <p>Features are sorted by name, as Tribuo keeps them inside an example, so a matrix built from the same
+ * pipeline always has the same column order. Features that hold category codes (for learners that split
+ * categories natively) are flagged in {@link #categorical()}.
  *
  * <p>Tribuo rejects NaN (STACK.md), so a value that is missing or not finite reads as 0 and is counted in the
  * log: the recipe should have imputed it, and a run must not die of it.
@@ -26,23 +33,35 @@ import tech.tablesaw.columns.Column;
 public final class FeatureMatrix {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureMatrix.class);
 
-    /** Feature names sorted, as Tribuo keeps them inside an example. */
+    /** Feature names sorted. */
     private final String[] names;
-    /** values[row][feature], features in the order of {@link #names}. */
-    private final double[][] values;
+    /** Whether each feature (in {@link #names} order) holds category codes. */
+    private final boolean[] categorical;
+    /** values[row * features + feature]. */
+    private final double[] values;
+    private final int rows;
 
-    private FeatureMatrix(String[] names, double[][] values) {
+    private FeatureMatrix(String[] names, boolean[] categorical, double[] values, int rows) {
         this.names = names;
+        this.categorical = categorical;
         this.values = values;
+        this.rows = rows;
+    }
+
+    /** Reads the named feature columns; none of them holds category codes. */
+    public static FeatureMatrix of(Table table, List<String> featureNames) {
+        return of(table, featureNames, Set.of());
     }
 
     /**
      * Reads the named feature columns.
      *
-     * @throws IllegalStateException when there are no features, a name repeats, or a column is absent or not
-     *                               numeric (all bugs of the pipeline, not of the user's data)
+     * @param categoricalNames the features among them that hold category codes (0, 1, 2, ...)
+     * @throws IllegalStateException when there are no features, a name repeats, a column is absent or not
+     *                               numeric, or the matrix would not fit one Java array (all bugs of the pipeline
+     *                               or data far beyond what one machine trains on, not the user's data)
      */
-    public static FeatureMatrix of(Table table, List<String> featureNames) {
+    public static FeatureMatrix of(Table table, List<String> featureNames, Set<String> categoricalNames) {
         if (featureNames.isEmpty()) {
             throw new IllegalStateException("preprocessing left no feature columns to learn from");
         }
@@ -52,9 +71,16 @@ public final class FeatureMatrix {
         String[] names = featureNames.toArray(String[]::new);
         Arrays.sort(names);
         int n = table.rowCount();
-        double[][] values = new double[n][names.length];
+        int width = names.length;
+        long cells = (long) n * width;
+        if (cells > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException(n + " rows x " + width + " features is too many cells for one matrix");
+        }
+        double[] values = new double[(int) cells];
+        boolean[] categorical = new boolean[width];
         long replaced = 0;
-        for (int f = 0; f < names.length; f++) {
+        for (int f = 0; f < width; f++) {
+            categorical[f] = categoricalNames.contains(names[f]);
             if (!table.containsColumn(names[f])) {
                 throw new IllegalStateException("preprocessing lost feature column '" + names[f] + "'");
             }
@@ -68,20 +94,54 @@ public final class FeatureMatrix {
                     v = 0;
                     replaced++;
                 }
-                values[r][f] = v;
+                values[r * width + f] = v;
             }
         }
         if (replaced > 0) LOG.warn("{} missing or infinite feature values read as 0", replaced);
-        return new FeatureMatrix(names, values);
+        return new FeatureMatrix(names, categorical, values, n);
     }
 
-    public int rows() { return values.length; }
+    public int rows() { return rows; }
 
     public int features() { return names.length; }
 
+    /** The feature names in column order (sorted). */
+    public List<String> names() { return List.of(names); }
+
+    /** Whether each feature, in column order, holds category codes. A copy. */
+    public boolean[] categorical() { return categorical.clone(); }
+
+    /** Column indices of the features that hold category codes, ascending. */
+    public int[] categoricalIndices() {
+        int count = 0;
+        for (boolean c : categorical) if (c) count++;
+        int[] out = new int[count];
+        for (int f = 0, k = 0; f < categorical.length; f++) if (categorical[f]) out[k++] = f;
+        return out;
+    }
+
+    /** One value. */
+    public double value(int row, int feature) { return values[row * names.length + feature]; }
+
+    /**
+     * The backing row-major array ({@code rows x features}). Shared, not copied: callers must not change it. Native
+     * learners read it as is.
+     */
+    public double[] rowMajor() { return values; }
+
+    /** The given rows, in that order, as a new matrix. */
+    public FeatureMatrix rows(int[] selected) {
+        int width = names.length;
+        double[] out = new double[selected.length * width];
+        for (int i = 0; i < selected.length; i++) {
+            System.arraycopy(values, selected[i] * width, out, i * width, width);
+        }
+        return new FeatureMatrix(names, categorical, out, selected.length);
+    }
+
     /** Whether every value is at least 0 (multinomial naive Bayes needs it). */
     public boolean nonNegative() {
-        for (double[] row : values) for (double v : row) if (v < 0) return false;
+        for (double v : values) if (v < 0) return false;
         return true;
     }
 
@@ -91,18 +151,20 @@ public final class FeatureMatrix {
      * train on. A row of all zeros keeps its first feature, since Tribuo refuses an example with none.
      */
     public <T extends Output<T>> Example<T> example(int row, T output) {
-        double[] v = values[row];
+        int width = names.length;
+        int base = row * width;
         int nonZero = 0;
-        for (double x : v) if (x != 0) nonZero++;
-        if (nonZero == v.length) return new ArrayExample<>(output, names, v);
+        for (int f = 0; f < width; f++) if (values[base + f] != 0) nonZero++;
+        if (nonZero == width) return new ArrayExample<>(output, names, Arrays.copyOfRange(values, base, base + width));
         if (nonZero == 0) return new ArrayExample<>(output, new String[] {names[0]}, new double[] {0});
         String[] n = new String[nonZero];
         double[] x = new double[nonZero];
         int k = 0;
-        for (int f = 0; f < v.length; f++) {
-            if (v[f] != 0) {
+        for (int f = 0; f < width; f++) {
+            double v = values[base + f];
+            if (v != 0) {
                 n[k] = names[f];
-                x[k++] = v[f];
+                x[k++] = v;
             }
         }
         return new ArrayExample<>(output, n, x);
@@ -117,9 +179,9 @@ public final class FeatureMatrix {
 
     /** Every row, in order. */
     public <T extends Output<T>> List<Example<T>> examples(IntFunction<T> output) {
-        int[] all = new int[rows()];
-        for (int i = 0; i < all.length; i++) all[i] = i;
-        return examples(all, output);
+        List<Example<T>> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) out.add(example(r, output.apply(r)));
+        return out;
     }
 
     /** A Tribuo dataset of examples (a fresh, self-contained copy: no row indices in its provenance). */

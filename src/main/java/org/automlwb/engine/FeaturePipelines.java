@@ -1,28 +1,47 @@
 package org.automlwb.engine;
 
-import org.automlwb.engine.algo.Algorithm;
+import java.util.EnumMap;
+import java.util.Map;
 import org.automlwb.prep.Recipe;
 
 /**
- * The two preprocessing variants of a run: plain, and with numeric features standardised for the algorithms
- * that need it ({@link Algorithm#needsScaling()}).
+ * The preprocessing variants of a run, one per {@link FeatureEncoding}: the recipe as it is, with numeric features
+ * standardised, and with categories as codes.
  */
-public record FeaturePipelines(FeaturePipeline plain, FeaturePipeline scaled) {
-    /** The run's recipe, and the same recipe with scaling added. */
+public final class FeaturePipelines {
+    private final Map<FeatureEncoding, FeaturePipeline> pipelines;
+
+    private FeaturePipelines(Map<FeatureEncoding, FeaturePipeline> pipelines) {
+        this.pipelines = new EnumMap<>(pipelines);
+    }
+
+    /** The run's recipe in each encoding. */
     public static FeaturePipelines fromRecipe(Recipe recipe) {
-        return new FeaturePipelines(new RecipePipeline(recipe), new RecipePipeline(recipe.withScaling()));
+        Map<FeatureEncoding, FeaturePipeline> m = new EnumMap<>(FeatureEncoding.class);
+        m.put(FeatureEncoding.ONE_HOT, new RecipePipeline(recipe));
+        m.put(FeatureEncoding.ONE_HOT_SCALED, new RecipePipeline(recipe.withScaling()));
+        m.put(FeatureEncoding.CATEGORY_CODES, new RecipePipeline(recipe));
+        return new FeaturePipelines(m);
     }
 
-    /** One pipeline for both variants (tests, or algorithms that all scale alike). */
+    /** One pipeline for one-hot and category codes, another for scaled features (tests). */
+    public static FeaturePipelines of(FeaturePipeline oneHot, FeaturePipeline scaled) {
+        Map<FeatureEncoding, FeaturePipeline> m = new EnumMap<>(FeatureEncoding.class);
+        m.put(FeatureEncoding.ONE_HOT, oneHot);
+        m.put(FeatureEncoding.ONE_HOT_SCALED, scaled);
+        m.put(FeatureEncoding.CATEGORY_CODES, oneHot);
+        return new FeaturePipelines(m);
+    }
+
+    /** One pipeline for every encoding (tests, or data without categories). */
     public static FeaturePipelines same(FeaturePipeline pipeline) {
-        return new FeaturePipelines(pipeline, pipeline);
+        Map<FeatureEncoding, FeaturePipeline> m = new EnumMap<>(FeatureEncoding.class);
+        for (FeatureEncoding e : FeatureEncoding.values()) m.put(e, pipeline);
+        return new FeaturePipelines(m);
     }
 
-    public FeaturePipeline forAlgorithm(Algorithm algorithm) {
-        return forScaling(algorithm.needsScaling());
-    }
-
-    public FeaturePipeline forScaling(boolean scaled) {
-        return scaled ? this.scaled : plain;
+    /** The pipeline of an encoding. */
+    public FeaturePipeline of(FeatureEncoding encoding) {
+        return pipelines.get(encoding);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * A trained model ready for new rows: one algorithm ({@link SingleModel}) or a weighted ensemble
- * ({@link EnsembleModel}). Thread-safe for prediction.
+ * A trained model ready for new rows: one algorithm ({@link SingleModel}) or a run's final {@link ModelBundle}.
+ * Thread-safe for prediction.
  */
 public interface FinalModel {
     /** The task it predicts. */

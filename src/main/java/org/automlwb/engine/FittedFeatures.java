@@ -1,6 +1,7 @@
 package org.automlwb.engine;
 
 import java.util.List;
+import java.util.Set;
 import org.automlwb.prep.TrainingRows;
 import tech.tablesaw.api.Table;
 
@@ -22,6 +23,9 @@ public interface FittedFeatures {
 
     /** The feature columns {@link #apply} produces, in a fixed order; never empty. */
     List<String> featureNames();
+
+    /** The features among {@link #featureNames()} that hold category codes (for native categorical splits). */
+    default Set<String> categoricalFeatures() { return Set.of(); }
 
     /** The fitted pipeline as JSON, written next to the model as {@code preprocessing_pipeline.json}. */
     String toJson();

@@ -1,6 +1,7 @@
 package org.automlwb.engine;
 
 import java.util.List;
+import org.automlwb.prep.FitResult;
 import org.automlwb.prep.FittedRecipe;
 import org.automlwb.prep.Recipe;
 import org.automlwb.prep.TrainingRows;
@@ -11,6 +12,12 @@ public record RecipePipeline(Recipe recipe) implements FeaturePipeline {
     @Override
     public FittedFeatures fit(Table train, String target) {
         return new Fitted(recipe.fit(train, target));
+    }
+
+    @Override
+    public Fit fitTransform(Table train, String target, Targets targets) {
+        FitResult r = recipe.fitTransform(train, target);
+        return new Fit(new Fitted(r.recipe()), r.training());
     }
 
     /** Wraps an already fitted recipe (e.g. one read back from {@code preprocessing_pipeline.json}). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.IntFunction;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.data.ColumnKind;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
@@ -80,16 +81,7 @@ public final class ExperimentConfig {
 
     /** The SHA-256 of a file's bytes, in hex. */
     public static String sha256(Path file) throws BadInputException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            DigestInputStream d = (DigestInputStream) in;
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(d.getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new BadInputException("cannot read (" + e.getMessage() + ")", file, 0, null, null);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return FileHashes.sha256(file);
     }
 
     /** What a resume needs from {@code config.json}. */

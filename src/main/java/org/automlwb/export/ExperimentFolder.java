@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 
 /**

@@ -4,24 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
-import org.automlwb.engine.EnsembleModel;
-import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.RecipePipeline;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.run.RunResult;
+import org.automlwb.export.bundle.BundleLayout;
+import org.automlwb.export.bundle.BundleWriter;
 import org.automlwb.prep.FittedRecipe;
 import org.automlwb.prep.InputColumn;
-import org.tribuo.Model;
-import org.tribuo.provenance.ModelProvenance;
 
 /**
  * Writes a run's chosen model to {@code models/trained_models/<model-id>/}, the folder that {@link ModelLoader},
@@ -41,11 +40,11 @@ import org.tribuo.provenance.ModelProvenance;
  */
 public final class ModelExport {
     /** The metadata file. */
-    public static final String METADATA_FILE = "model_metadata.json";
+    public static final String METADATA_FILE = BundleLayout.TRAINED_MODEL.metadataFile();
     /** The metrics file. */
     public static final String METRICS_FILE = "evaluation_metrics.json";
     /** Where ensemble members go, one numbered folder each. */
-    public static final String MEMBERS_DIR = "members";
+    public static final String MEMBERS_DIR = BundleLayout.MEMBERS_DIR;
     /** The folder under {@code models/}. */
     public static final String TRAINED_MODELS = "trained_models";
 
@@ -54,15 +53,11 @@ public final class ModelExport {
     /** An exported model: its id and folder. */
     public record ExportedModel(String id, Path dir) { }
 
-    /** A single model of the final model with its raw (unnormalised) weight in the ensemble. */
-    record Part(SingleModel model, double weight) { }
-
     /**
      * Everything a trained model folder is written from, whether it comes from a run in memory or from an
      * experiment folder on disk.
      *
-     * @param parts        the single models and their raw weights
-     * @param model        the model they make up
+     * @param model        the model bundle
      * @param target       the target column
      * @param metric       the run's metric key
      * @param metrics      the content of {@code evaluation_metrics.json}
@@ -71,8 +66,8 @@ public final class ModelExport {
      * @param reference    the training distributions, or null when the training data is not at hand
      * @param experimentId the experiment it came from, or null
      */
-    record Source(List<Part> parts, FinalModel model, String target, String metric, Map<String, Object> metrics,
-                  Long seed, int trainingRows, MonitoringReference reference, String experimentId) { }
+    record Source(ModelBundle model, String target, String metric, Map<String, Object> metrics, Long seed,
+                  int trainingRows, MonitoringReference reference, String experimentId) { }
 
     /**
      * Exports the run's chosen model.
@@ -88,12 +83,11 @@ public final class ModelExport {
             throw new BadInputException("the run produced no model to export (no trial succeeded)",
                     "look at the leaderboard's errors, then run again");
         }
-        List<Part> parts = parts(result.model(), 1.0);
-        MonitoringReference ref = MonitoringReference.of(result.data().table(), inputColumns(parts),
+        MonitoringReference ref = MonitoringReference.of(result.data().table(), inputColumns(result.model()),
                 result.model().task(), result.model().classNames(), result.validationPredictions(),
                 truth(result.data().targets()));
         Long seed = result.summary().leader() == null ? null : result.summary().leader().spec().seed();
-        return write(new Source(parts, result.model(), result.data().target(), result.summary().metric().key(),
+        return write(new Source(result.model(), result.data().target(), result.summary().metric().key(),
                 ExperimentWriter.evaluationMetrics(result.summary()), seed, result.data().rows(), ref, experimentId),
                 modelsRoot, name);
     }
@@ -111,20 +105,13 @@ public final class ModelExport {
     static ExportedModel write(Source src, Path modelsRoot, String name) throws BadInputException {
         String base = SafeNames.of(name, "model");
         Path parent = modelsRoot.resolve(TRAINED_MODELS);
-        List<Part> parts = src.parts();
         Path dir = AtomicDirs.create(parent, base, AtomicDirs.suffixed(base), tmp -> {
-            List<Map<String, Object>> members = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                Path where = parts.size() == 1 ? tmp : tmp.resolve(MEMBERS_DIR).resolve(String.valueOf(i + 1));
-                parts.get(i).model().writeArtifacts(where);
-                if (parts.size() == 1) OnnxExport.tryWrite(parts.get(0).model(), where);
-                members.add(member(parts.get(i), parts.size() == 1 ? "." : MEMBERS_DIR + "/" + (i + 1)));
-            }
             Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(src.metrics()));
             if (src.reference() != null) {
                 Files.writeString(tmp.resolve(MonitoringReference.FILE), Json.pretty(src.reference()));
             }
-            Files.writeString(tmp.resolve(METADATA_FILE), Json.pretty(metadata(base, src, members)));
+            // The id is the folder's final name, known only after the rename: fixId puts it right when it differs.
+            BundleWriter.write(src.model(), tmp, BundleLayout.TRAINED_MODEL, metadata(base, src));
         });
         String id = dir.getFileName().toString();
         if (!id.equals(base)) fixId(dir, id);
@@ -149,82 +136,38 @@ public final class ModelExport {
         }
     }
 
-    static List<Part> parts(FinalModel model, double weight) {
-        if (model instanceof SingleModel s) return List.of(new Part(s, weight));
-        EnsembleModel e = (EnsembleModel) model;
-        List<Part> out = new ArrayList<>();
-        boolean nested = e.members().stream().anyMatch(m -> !(m.model() instanceof SingleModel));
-        double[] normalised = e.weights();
-        for (int i = 0; i < e.members().size(); i++) {
-            EnsembleModel.Member m = e.members().get(i);
-            // Raw weights reproduce the ensemble's own normalisation bit for bit; nested ensembles are flattened
-            // by multiplying normalised weights.
-            out.addAll(parts(m.model(), nested ? weight * normalised[i] : m.weight()));
-        }
-        return out;
-    }
-
-    private static Map<String, Object> member(Part p, String path) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", path);
-        m.put("algorithm", p.model().algorithmId());
-        m.put("hyperparameters", p.model().config().values());
-        m.put("weight", p.weight());
-        m.put("features", p.model().features().featureNames().size());
-        m.put("provenance", provenance(p.model().model()));
-        return m;
-    }
-
     static FittedRecipe recipe(SingleModel m) {
         if (m.features() instanceof RecipePipeline.Fitted f) return f.recipe();
         throw new IllegalStateException("only models with a preprocessing recipe can be exported, not "
                 + m.features().getClass().getSimpleName());
     }
 
-    static List<InputColumn> inputColumns(List<Part> parts) {
+    /** The raw columns the bundle's members read, in first-use order, with their training types. */
+    static List<InputColumn> inputColumns(ModelBundle bundle) {
         LinkedHashSet<InputColumn> all = new LinkedHashSet<>();
-        for (Part p : parts) all.addAll(recipe(p.model()).inputColumns());
+        for (ModelBundle.Member m : bundle.members()) all.addAll(recipe(m.model()).inputColumns());
         return List.copyOf(all);
     }
 
-    private static Map<String, Object> metadata(String id, Source src, List<Map<String, Object>> members) {
-        FinalModel model = src.model();
-        List<Part> parts = src.parts();
+    /** The fields of {@code model_metadata.json} that come before the bundle's own. */
+    private static Map<String, Object> metadata(String id, Source src) {
+        ModelBundle model = src.model();
+        List<ModelBundle.Member> members = model.members();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", 1);
         m.put("model_id", id);
         m.put("created", OffsetDateTime.now().toString());
         m.put("experiment", src.experimentId());
-        m.put("kind", parts.size() == 1 ? "single" : "ensemble");
-        m.put("description", model.describe());
-        m.put("task", model.task().key());
         m.put("target", src.target());
-        m.put("classes", model.classNames());
         m.put("metric", src.metric());
-        m.put("algorithm", parts.size() == 1 ? parts.get(0).model().algorithmId() : "ensemble");
-        if (parts.size() == 1) m.put("hyperparameters", parts.get(0).model().config().values());
+        m.put("algorithm", members.size() == 1 ? members.get(0).model().algorithmId() : "ensemble");
+        if (members.size() == 1) m.put("hyperparameters", members.get(0).model().config().values());
         m.put("seed", src.seed());
-        m.put("input_columns", inputColumns(parts).stream()
+        m.put("input_columns", inputColumns(model).stream()
                 .map(c -> Map.of("name", c.name(), "type", c.kind().name())).toList());
-        m.put("recipe", recipe(parts.get(0).model()).describe());
-        m.put("members", members);
+        m.put("recipe", recipe(members.get(0).model()).describe());
         m.put("training_rows", src.trainingRows());
         m.put("monitoring_reference", src.reference() != null);
         m.put("versions", Versions.all());
-        return m;
-    }
-
-    /** A short summary of Tribuo's provenance of a model. */
-    static Map<String, Object> provenance(Model<?> model) {
-        ModelProvenance p = model.getProvenance();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model_class", p.getClassName());
-        m.put("trainer_class", p.getTrainerProvenance().getClassName());
-        m.put("trained", p.getTrainingTime().toString());
-        m.put("tribuo_version", p.getTribuoVersion());
-        m.put("examples", p.getDatasetProvenance().getNumExamples());
-        m.put("features", p.getDatasetProvenance().getNumFeatures());
-        m.put("outputs", p.getDatasetProvenance().getNumOutputs());
         return m;
     }
 

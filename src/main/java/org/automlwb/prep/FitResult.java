@@ -7,6 +7,11 @@ import tech.tablesaw.api.Table;
  * engine need not apply it to the same rows again.
  *
  * @param recipe   the fitted recipe
- * @param features the transformed training rows, as {@link FittedRecipe#applyForTraining} would give them
+ * @param features the transformed training rows (after the recipe's row filters)
+ * @param keptRows which input rows they are: row {@code i} of {@code features} is input row {@code keptRows[i]},
+ *                 ascending
  */
-public record FitResult(FittedRecipe recipe, Table features) { }
+public record FitResult(FittedRecipe recipe, Table features, int[] keptRows) {
+    /** The transformed training rows with the input rows they came from. */
+    public TrainingRows training() { return new TrainingRows(features, keptRows); }
+}

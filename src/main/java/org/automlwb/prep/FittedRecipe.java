@@ -63,7 +63,9 @@ public final class FittedRecipe {
             if (read.contains(c.name())) inputs.add(new InputColumn(c.name(), Values.kindOf(c)));
         }
         FittedRecipe fitted = new FittedRecipe(recipe, target, inputs, steps, features, fallbacks);
-        return new FitResult(fitted, fitted.output(frame, train));
+        int[] kept = frame.filtered() ? frame.sourceRows()
+                : java.util.stream.IntStream.range(0, train.rowCount()).toArray();
+        return new FitResult(fitted, fitted.output(frame, train), kept);
     }
 
     /**

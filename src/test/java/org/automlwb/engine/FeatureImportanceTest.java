@@ -18,7 +18,7 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
 /** Permutation importance ranks the signal first and puts noise near zero. */
 class FeatureImportanceTest {
     private static final FeaturePipelines PIPELINES =
-            new FeaturePipelines(new NumericPipeline(false), new NumericPipeline(true));
+            FeaturePipelines.of(new NumericPipeline(false), new NumericPipeline(true));
 
     private static SingleModel fit(LabelledData data, TestAlgorithm algorithm) throws Exception {
         return new Refitter(data, PIPELINES).refit(algorithm, Config.empty(), 3, 1, CancelToken.none(),

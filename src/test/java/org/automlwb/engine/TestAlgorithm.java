@@ -2,8 +2,8 @@ package org.automlwb.engine;
 
 import java.util.List;
 import java.util.function.Function;
-import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.algo.TribuoAlgorithm;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.SearchSpace;
 import org.tribuo.Output;
@@ -11,7 +11,10 @@ import org.tribuo.Trainer;
 
 /** A test algorithm around a fixed Tribuo trainer (built afresh per call, as the catalogue does). */
 public record TestAlgorithm(String id, boolean needsScaling, Function<TaskType, Trainer<? extends Output<?>>> make)
-        implements Algorithm {
+        implements TribuoAlgorithm {
+    @Override
+    public FeatureEncoding encoding() { return needsScaling ? FeatureEncoding.ONE_HOT_SCALED : FeatureEncoding.ONE_HOT; }
+
     @Override
     public String displayName() { return id; }
 

@@ -21,8 +21,9 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
-import org.automlwb.engine.EnsembleModel;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
+import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,8 +84,9 @@ class ModelExportTest {
     @Test
     void anEnsembleHasOneFolderPerMemberAndLoadsBackExactly() throws Exception {
         RunResult r = outcome.result();
-        EnsembleModel ensemble = new EnsembleModel(List.of(new EnsembleModel.Member(r.model(), 1),
-                new EnsembleModel.Member(r.model(), 2)));
+        SingleModel only = r.model().members().get(0).model();
+        ModelBundle ensemble = ModelBundle.weighted(List.of(new ModelBundle.Member(only, 1),
+                new ModelBundle.Member(only, 2)));
         RunResult withEnsemble = new RunResult(r.summary(), r.leaderboard(), ensemble, r.weights(), r.plan(),
                 r.data(), r.testPredictions(), r.validationTargets(), r.validationPredictions());
         ModelExport.ExportedModel m = ModelExport.export(withEnsemble, dir.resolve("ens"), "ens");

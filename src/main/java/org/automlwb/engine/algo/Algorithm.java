@@ -1,16 +1,16 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.SearchSpace;
-import org.tribuo.Output;
-import org.tribuo.Trainer;
 
 /**
  * One learning algorithm of the catalogue: it declares its search space, its strong defaults and its cost,
- * and builds a Tribuo {@link Trainer} for a configuration. The search never looks inside; a new algorithm
- * plugs in by implementing this and registering in {@link AlgorithmCatalogue}.
+ * and builds a {@link Learner} for a configuration (Tribuo algorithms through {@link TribuoAlgorithm}). The
+ * search never looks inside; a new algorithm plugs in by implementing this and registering in
+ * {@link AlgorithmCatalogue}.
  */
 public interface Algorithm {
     /** Stable id used in JSON, on the command line and in the leaderboard (e.g. {@code xgboost}). */
@@ -34,8 +34,8 @@ public interface Algorithm {
     /** Relative cost of one fit versus a logistic regression on the same data (1.0); used to order work. */
     double relativeCost(DataShape shape);
 
-    /** Whether numeric inputs must be standardised first (linear models, SVMs, KNN). */
-    boolean needsScaling();
+    /** How the recipe's output must look for it: one-hot, one-hot with numbers standardised, or category codes. */
+    FeatureEncoding encoding();
 
     /**
      * Whether a regression target must be standardised (and predictions mapped back) for this algorithm to fit
@@ -61,10 +61,9 @@ public interface Algorithm {
     default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
 
     /**
-     * Builds the trainer. The output type is {@code Label} for classification and {@code Regressor} for
-     * regression.
+     * Builds the learner for a configuration.
      *
-     * @param threads native threads the trainer may use (only XGBoost uses more than one)
+     * @param threads native threads one fit may use ({@link #threadsPerFit})
      */
-    Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads);
+    Learner learner(TaskType task, Config config, long seed, int threads);
 }

@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.SearchSpace;
@@ -12,7 +13,7 @@ import org.tribuo.Trainer;
  * {@link ProbabilityWrappingTrainer} because Tribuo flags a lone tree as not probabilistic although its leaves
  * hold class frequencies.
  */
-public final class Cart implements Algorithm {
+public final class Cart implements TribuoAlgorithm {
     @Override public String id() { return "cart"; }
 
     @Override public String displayName() { return "Decision tree (CART)"; }
@@ -35,7 +36,7 @@ public final class Cart implements Algorithm {
 
     @Override public double relativeCost(DataShape shape) { return 3.0; }
 
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

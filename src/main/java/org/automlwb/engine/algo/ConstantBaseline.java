@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.SearchSpace;
@@ -18,7 +19,7 @@ import org.tribuo.regression.baseline.DummyRegressionTrainer;
  * can be computed. A CART tree limited to depth 0 never splits; its single leaf holds the training class
  * distribution, and {@link ProbabilityWrappingTrainer} exposes that as probabilities.
  */
-public final class ConstantBaseline implements Algorithm {
+public final class ConstantBaseline implements TribuoAlgorithm {
     @Override public String id() { return "baseline"; }
 
     @Override public String displayName() { return "Constant baseline"; }
@@ -31,7 +32,7 @@ public final class ConstantBaseline implements Algorithm {
 
     @Override public double relativeCost(DataShape shape) { return 0.05; }
 
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

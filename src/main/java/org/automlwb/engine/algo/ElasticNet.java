@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.RealParam;
@@ -10,7 +11,7 @@ import org.tribuo.Trainer;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
 
 /** Elastic net linear regression (L1 + L2 penalties) by coordinate descent. Regression only. */
-public final class ElasticNet implements Algorithm {
+public final class ElasticNet implements TribuoAlgorithm {
     static final String ALPHA = "alpha";
     static final String L1_RATIO = "l1_ratio";
     private static final double TOLERANCE = 1e-4;
@@ -39,7 +40,7 @@ public final class ElasticNet implements Algorithm {
 
     @Override public double relativeCost(DataShape shape) { return 0.8; }
 
-    @Override public boolean needsScaling() { return true; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT_SCALED; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

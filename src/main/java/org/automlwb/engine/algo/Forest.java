@@ -2,6 +2,7 @@ package org.automlwb.engine.algo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.IntParam;
@@ -26,7 +27,7 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
  * gives smoother probabilities than counting votes. Tribuo trains the members one after another, and the
  * models are large, so tree counts stay modest and shrink as rows grow.
  */
-public final class Forest implements Algorithm {
+public final class Forest implements TribuoAlgorithm {
     static final String TREES = "trees";
     static final String FEATURE_FRACTION = "feature_fraction";
     /** Random forests need a fraction strictly below 1 (Tribuo checks). */
@@ -104,7 +105,7 @@ public final class Forest implements Algorithm {
         return trees(shape.rows()) * (extraTrees ? 0.6 : 0.5);
     }
 
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

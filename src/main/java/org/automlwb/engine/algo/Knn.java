@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.ChoiceParam;
 import org.automlwb.engine.space.Config;
@@ -24,7 +25,7 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
  * exposed through {@link ProbabilityWrappingTrainer} because Tribuo's KNN model is flagged as not
  * probabilistic.
  */
-public final class Knn implements Algorithm {
+public final class Knn implements TribuoAlgorithm {
     static final String K = "k";
     static final String DISTANCE = "distance";
     /** Largest training set KNN is tried on. */
@@ -70,7 +71,7 @@ public final class Knn implements Algorithm {
         return 1.0 + shape.rows() / 250.0;
     }
 
-    @Override public boolean needsScaling() { return true; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT_SCALED; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

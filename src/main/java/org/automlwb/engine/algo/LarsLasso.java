@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.IntParam;
@@ -10,7 +11,7 @@ import org.tribuo.Trainer;
 import org.tribuo.regression.slm.LARSLassoTrainer;
 
 /** Lasso regression fitted by least-angle regression, stopping after a number of features. Regression only. */
-public final class LarsLasso implements Algorithm {
+public final class LarsLasso implements TribuoAlgorithm {
     static final String MAX_FEATURES = "max_features";
     /** Upper end of the space; a value above the data's feature count simply selects them all. */
     private static final int MAX_FEATURES_CAP = 256;
@@ -36,7 +37,7 @@ public final class LarsLasso implements Algorithm {
     @Override public double relativeCost(DataShape shape) { return 1.0; }
 
     // LARSLassoTrainer standardises features and centres the target itself.
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

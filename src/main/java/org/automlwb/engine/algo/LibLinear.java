@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.ChoiceParam;
 import org.automlwb.engine.space.Config;
@@ -18,7 +19,7 @@ import org.tribuo.regression.liblinear.LinearRegressionType;
  * LIBLINEAR: regularised logistic regression for classification (only the logistic solvers, whose models
  * report probabilities; the SVC solvers do not), L2-regularised L2-loss support vector regression otherwise.
  */
-public final class LibLinear implements Algorithm {
+public final class LibLinear implements TribuoAlgorithm {
     static final String C = "C";
     static final String PENALTY = "penalty";
     private static final int MAX_ITERATIONS = 1000;
@@ -51,7 +52,7 @@ public final class LibLinear implements Algorithm {
 
     @Override public double relativeCost(DataShape shape) { return 0.7; }
 
-    @Override public boolean needsScaling() { return true; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT_SCALED; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.Param;
@@ -23,7 +24,7 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * internal cross-validation, which costs several extra fits); regression is epsilon-SVR on a standardised
  * target. Tribuo runs only one LIBSVM fit at a time in the whole JVM.
  */
-public final class LibSvm implements Algorithm {
+public final class LibSvm implements TribuoAlgorithm {
     static final String C = "C";
     static final String GAMMA = "gamma";
     static final String EPSILON = "epsilon";
@@ -79,7 +80,7 @@ public final class LibSvm implements Algorithm {
         return 2.0 + 5.0 * thousands * thousands;
     }
 
-    @Override public boolean needsScaling() { return true; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT_SCALED; }
 
     @Override public boolean trainsOneAtATime() { return true; }
 

@@ -2,6 +2,7 @@ package org.automlwb.engine.algo;
 
 import java.util.List;
 import java.util.Set;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.ChoiceParam;
 import org.automlwb.engine.space.Config;
@@ -22,7 +23,7 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * Logistic regression (classification, log loss) or least-squares linear regression fitted by stochastic
  * gradient descent. Adam is deliberately absent: Tribuo 4.3.2's Adam multiplies where it should divide.
  */
-public final class LinearSgd implements Algorithm {
+public final class LinearSgd implements TribuoAlgorithm {
     static final String OPTIMISER = "optimiser";
     static final String ADAGRAD_LR = "adagrad_learning_rate";
     static final String RMSPROP_LR = "rmsprop_learning_rate";
@@ -77,7 +78,7 @@ public final class LinearSgd implements Algorithm {
 
     @Override public double relativeCost(DataShape shape) { return 1.0; }
 
-    @Override public boolean needsScaling() { return true; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT_SCALED; }
 
     // The bias starts at 0 and moves by about one step size per update, so a target far from 0 (prices in the
     // thousands) is never reached in a few epochs.

@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.RealParam;
@@ -13,7 +14,7 @@ import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
  * Multinomial naive Bayes, for classification on data whose features are all non-negative (Tribuo's trainer
  * throws on a negative value). Models report probabilities.
  */
-public final class NaiveBayes implements Algorithm {
+public final class NaiveBayes implements TribuoAlgorithm {
     static final String ALPHA = "alpha";
 
     @Override public String id() { return "naive_bayes"; }
@@ -42,7 +43,7 @@ public final class NaiveBayes implements Algorithm {
     @Override public double relativeCost(DataShape shape) { return 0.2; }
 
     // Scaling would make values negative, which the trainer rejects.
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {

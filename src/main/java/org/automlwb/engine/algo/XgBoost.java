@@ -1,6 +1,7 @@
 package org.automlwb.engine.algo;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.IntParam;
@@ -19,7 +20,7 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * only objective), so models report probabilities. Runs native threads: see {@link #threadsPerFit}. The
  * bundled native library has x86_64 builds only.
  */
-public final class XgBoost implements Algorithm {
+public final class XgBoost implements TribuoAlgorithm {
     static final String TREES = "trees";
     static final String ETA = "eta";
     static final String MAX_DEPTH = "max_depth";
@@ -100,7 +101,7 @@ public final class XgBoost implements Algorithm {
         return 15.0;
     }
 
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
     public int threadsPerFit(Config config, int threadsAvailable) {

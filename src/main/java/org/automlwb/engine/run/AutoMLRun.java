@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.engine.FeaturePipelines;
-import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Metrics;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.algo.Algorithm;
@@ -159,7 +159,7 @@ public final class AutoMLRun {
                 "refitting the chosen model on all " + p.data().rows() + " rows"));
         FinalModelBuilder builder = new FinalModelBuilder(new Refitter(p.data(), p.folds().pipelines()),
                 p::algorithm, spec.threads(), cancel, new RefitEstimate(p), deadline);
-        FinalModel model = null;
+        ModelBundle model = null;
         TrialResult leader = null;
         Map<Integer, Double> weights = Map.of();
         if (ensembleEntry != null) {

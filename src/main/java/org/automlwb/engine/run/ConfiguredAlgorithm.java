@@ -1,9 +1,11 @@
 package org.automlwb.engine.run;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.algo.Learner;
 import org.automlwb.engine.space.ChoiceParam;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.IntParam;
@@ -11,8 +13,6 @@ import org.automlwb.engine.space.Param;
 import org.automlwb.engine.space.RealParam;
 import org.automlwb.engine.space.SearchSpace;
 import org.automlwb.engine.space.SpaceFile;
-import org.tribuo.Output;
-import org.tribuo.Trainer;
 
 /**
  * An algorithm seen through the user's search-space edits: its space has the edited ranges, and its portfolio
@@ -32,7 +32,7 @@ final class ConfiguredAlgorithm implements Algorithm {
     @Override public boolean supports(TaskType task) { return inner.supports(task); }
     @Override public boolean appliesTo(DataShape shape) { return inner.appliesTo(shape); }
     @Override public double relativeCost(DataShape shape) { return inner.relativeCost(shape); }
-    @Override public boolean needsScaling() { return inner.needsScaling(); }
+    @Override public FeatureEncoding encoding() { return inner.encoding(); }
     @Override public int threadsPerFit(Config config, int available) { return inner.threadsPerFit(config, available); }
     @Override public boolean trainsOneAtATime() { return inner.trainsOneAtATime(); }
     @Override public boolean needsTargetScaling() { return inner.needsTargetScaling(); }
@@ -48,8 +48,8 @@ final class ConfiguredAlgorithm implements Algorithm {
     }
 
     @Override
-    public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {
-        return inner.trainer(task, config, seed, threads);
+    public Learner learner(TaskType task, Config config, long seed, int threads) {
+        return inner.learner(task, config, seed, threads);
     }
 
     private static Config inside(Config c, SearchSpace space) {

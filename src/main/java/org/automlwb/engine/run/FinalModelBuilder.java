@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.automlwb.common.CancelToken;
-import org.automlwb.engine.EnsembleModel;
-import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.trial.FitAbortedException;
@@ -45,7 +44,7 @@ final class FinalModelBuilder {
      * Refits every member with a positive weight, in parallel; null when that is not expected to finish in time,
      * or when any member fails or times out.
      */
-    EnsembleModel ensemble(List<TrialResult> members, Map<Integer, Double> weights, long deadlineNanos) {
+    ModelBundle ensemble(List<TrialResult> members, Map<Integer, Double> weights, long deadlineNanos) {
         double need = estimate.together(members, cores);
         double left = (deadlineNanos - System.nanoTime()) / 1e9;
         if (deadline.bounded() && need > left) {
@@ -64,11 +63,11 @@ final class FinalModelBuilder {
             for (TrialResult m : members) {
                 futures.add(pool.submit(() -> refit(m, threadsEach, deadlineNanos)));
             }
-            List<EnsembleModel.Member> out = new ArrayList<>();
+            List<ModelBundle.Member> out = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
-                out.add(new EnsembleModel.Member(futures.get(i).get(), weights.get(members.get(i).spec().trialId())));
+                out.add(new ModelBundle.Member(futures.get(i).get(), weights.get(members.get(i).spec().trialId())));
             }
-            return new EnsembleModel(out);
+            return ModelBundle.weighted(out);
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.info("ensemble refit abandoned: {}", e.getCause().getMessage());
             return null;
@@ -105,7 +104,7 @@ final class FinalModelBuilder {
             }
             if (cancel.isCancelled() && !rankedOk.isEmpty() && r != rankedOk.get(0)) break;
             try {
-                return new Chosen(refit(r, cores, deadlineNanos), r);
+                return new Chosen(ModelBundle.single(refit(r, cores, deadlineNanos)), r);
             } catch (FitAbortedException e) {
                 LOG.warn("refit of trial {} ({}) failed: {}; trying the next best", r.spec().trialId(),
                         r.spec().algorithm(), e.getMessage());
@@ -118,9 +117,9 @@ final class FinalModelBuilder {
         Algorithm a = algorithms.apply(r.spec().algorithm());
         int t = Math.max(1, a.threadsPerFit(r.spec().config(), threads));
         // The final refit is not cancelled with the search: a stopped run still leaves a usable model.
-        return refitter.refit(a, r.spec().config(), r.spec().seed(), t, CancelToken.none(), deadlineNanos);
+        return refitter.refit(a, r.refitConfig(), r.spec().seed(), t, CancelToken.none(), deadlineNanos);
     }
 
     /** A refit model and the leaderboard entry it stands for. */
-    record Chosen(FinalModel model, TrialResult trial) { }
+    record Chosen(ModelBundle model, TrialResult trial) { }
 }

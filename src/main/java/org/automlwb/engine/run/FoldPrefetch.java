@@ -1,7 +1,9 @@
 package org.automlwb.engine.run;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.automlwb.common.CancelToken;
-import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.FeatureEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +18,16 @@ final class FoldPrefetch {
     private FoldPrefetch() { }
 
     static Thread start(PreparedRun p, CancelToken cancel) {
-        boolean scaled = p.algorithms().stream().anyMatch(Algorithm::needsScaling);
+        Set<FeatureEncoding> encodings = EnumSet.noneOf(FeatureEncoding.class);
+        p.algorithms().forEach(a -> encodings.add(a.encoding()));
+        encodings.remove(FeatureEncoding.ONE_HOT); // fold 0 of it is prepared already: its other folds go first
         int folds = p.folds().plan().folds().size();
         Thread t = new Thread(() -> {
             try {
-                for (int k = 1; k < folds && !stop(cancel); k++) p.folds().fold(k, false);
-                for (int k = 0; k < folds && scaled && !stop(cancel); k++) p.folds().fold(k, true);
+                for (int k = 1; k < folds && !stop(cancel); k++) p.folds().fold(k, FeatureEncoding.ONE_HOT);
+                for (FeatureEncoding e : encodings) {
+                    for (int k = 0; k < folds && !stop(cancel); k++) p.folds().fold(k, e);
+                }
             } catch (RuntimeException e) {
                 // The trial that needs the fold will compute it again and report the failure properly.
                 LOG.debug("prefetching folds stopped: {}", e.toString());

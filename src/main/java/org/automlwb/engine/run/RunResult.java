@@ -2,8 +2,8 @@ package org.automlwb.engine.run;
 
 import java.util.List;
 import java.util.Map;
-import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.trial.TrialResult;
@@ -23,7 +23,7 @@ import org.automlwb.engine.trial.ValidationPlan;
  * @param validationPredictions the chosen model's out-of-fold predictions for those rows, or null when they were
  *                              not kept (a resumed run whose leader was journalled before the resume)
  */
-public record RunResult(RunSummary summary, List<TrialResult> leaderboard, FinalModel model,
+public record RunResult(RunSummary summary, List<TrialResult> leaderboard, ModelBundle model,
                         Map<Integer, Double> weights, ValidationPlan plan, LabelledData data,
                         Predictions testPredictions, Targets validationTargets, Predictions validationPredictions) {
     public RunResult {

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.automlwb.common.CancelToken;
 
 /**
@@ -48,12 +49,29 @@ final class Fits {
      */
     static <V> V await(Callable<V> work, CancelToken cancel, long limitNanos, String limitWhy)
             throws FitAbortedException {
+        return await(stop -> work.call(), cancel, limitNanos, limitWhy);
+    }
+
+    /** Work that can be told to stop part-way: {@code stop} turns true once its result is no longer wanted. */
+    @FunctionalInterface
+    interface StoppableWork<V> {
+        V call(BooleanSupplier stop) throws Exception;
+    }
+
+    /**
+     * As {@link #await(Callable, CancelToken, long, String)}, for work that polls a stop signal: it turns true when
+     * the caller gives up (time limit, cancel), so a learner that can stop between iterations frees its core at
+     * once instead of running on abandoned.
+     */
+    static <V> V await(StoppableWork<V> work, CancelToken cancel, long limitNanos, String limitWhy)
+            throws FitAbortedException {
         checkBefore(cancel, limitNanos, limitWhy);
         // RUNNING -> DONE when the fit ends first; RUNNING -> ABANDONED -> DONE when the caller gives up first.
         AtomicInteger state = new AtomicInteger(RUNNING);
+        BooleanSupplier stop = () -> state.get() == ABANDONED || cancel.isCancelled();
         Future<V> future = POOL.submit(() -> {
             try {
-                return work.call();
+                return work.call(stop);
             } finally {
                 if (state.getAndSet(DONE) == ABANDONED) ABANDONED_RUNNING.decrementAndGet();
             }

@@ -4,28 +4,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeatureMatrix;
+import org.automlwb.engine.FeaturePipeline;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.FittedFeatures;
 import org.automlwb.engine.LabelledData;
-import org.automlwb.engine.OutputAdapter;
+import org.automlwb.engine.LabelledMatrix;
 import org.automlwb.engine.algo.DataShape;
 import org.automlwb.prep.TrainingRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tribuo.Example;
-import org.tribuo.MutableDataset;
-import org.tribuo.Output;
 import tech.tablesaw.api.Table;
 
 /**
- * The folds of a run, preprocessed once and shared by every trial: for each fold and each variant (plain or
- * scaled) the pipeline is fitted on the fold's training rows only and applied to its training and validation
- * rows. Computed lazily on first use, once, thread-safe; a failed preparation is not cached (the next trial
- * tries again and fails with the same reason).
+ * The folds of a run, preprocessed once and shared by every trial: for each fold and each
+ * {@link FeatureEncoding} the pipeline is fitted on the fold's training rows only and applied to its training
+ * and validation rows. Computed lazily on first use, once, thread-safe; a failed preparation is not cached (the
+ * next trial tries again and fails with the same reason).
  *
- * <p>Each fold holds its own copies of the examples, so no {@code DatasetView} (whose row indices would bloat
- * every model's provenance, STACK.md) is involved.
+ * <p>Each fold holds its own copies of the rows, so no {@code DatasetView} (whose row indices would bloat every
+ * Tribuo model's provenance, STACK.md) is involved.
  */
 public final class FoldData {
     private static final Logger LOG = LoggerFactory.getLogger(FoldData.class);
@@ -33,10 +32,9 @@ public final class FoldData {
     private final LabelledData data;
     private final ValidationPlan plan;
     private final FeaturePipelines pipelines;
-    private final OutputAdapter<?> outputs;
-    private final ConcurrentMap<Key, Once<PreparedFold<?>>> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, Once<PreparedFold>> cache = new ConcurrentHashMap<>();
 
-    private record Key(int fold, boolean scaled, boolean subsample) { }
+    private record Key(int fold, FeatureEncoding encoding, boolean subsample) { }
 
     public FoldData(LabelledData data, ValidationPlan plan, FeaturePipelines pipelines) {
         if (plan.rows() != data.rows()) {
@@ -45,7 +43,6 @@ public final class FoldData {
         this.data = data;
         this.plan = plan;
         this.pipelines = pipelines;
-        this.outputs = OutputAdapter.of(data.task(), data.classNames(), data.target());
     }
 
     public LabelledData data() { return data; }
@@ -54,19 +51,11 @@ public final class FoldData {
 
     public FeaturePipelines pipelines() { return pipelines; }
 
-    /** The Tribuo output adapter for this data's task and classes. */
-    public OutputAdapter<?> outputs() { return outputs; }
-
-    /**
-     * Fold {@code fold} (0-based) of the plan, preprocessed with the plain or the scaled pipeline.
-     *
-     * @param <T> the output type: {@code Label} for classification, {@code Regressor} for regression
-     */
-    @SuppressWarnings("unchecked")
-    public <T extends Output<T>> PreparedFold<T> fold(int fold, boolean scaled) {
+    /** Fold {@code fold} (0-based) of the plan, preprocessed in the given encoding. */
+    public PreparedFold fold(int fold, FeatureEncoding encoding) {
         if (fold < 0 || fold >= plan.folds().size()) throw new IndexOutOfBoundsException("fold " + fold);
-        return (PreparedFold<T>) cache.computeIfAbsent(new Key(fold, scaled, false), k -> new Once<>())
-                .get(() -> prepare(fold, scaled, (OutputAdapter<T>) outputs));
+        return cache.computeIfAbsent(new Key(fold, encoding, false), k -> new Once<>())
+                .get(() -> prepare(fold, encoding));
     }
 
     /**
@@ -75,65 +64,56 @@ public final class FoldData {
      *
      * @throws IllegalStateException when the plan has no subsample
      */
-    @SuppressWarnings("unchecked")
-    public <T extends Output<T>> PreparedFold<T> subsample(boolean scaled) {
+    public PreparedFold subsample(FeatureEncoding encoding) {
         if (!plan.hasSubsample()) throw new IllegalStateException("this plan has no subsample");
-        return (PreparedFold<T>) cache.computeIfAbsent(new Key(0, scaled, true), k -> new Once<>())
-                .get(() -> subsampleOf(fold(0, scaled), (OutputAdapter<T>) outputs));
+        return cache.computeIfAbsent(new Key(0, encoding, true), k -> new Once<>())
+                .get(() -> subsampleOf(fold(0, encoding)));
     }
 
-    /** The shape algorithms size themselves by, from fold 0's plain preprocessing (computes it if needed). */
+    /** The shape algorithms size themselves by, from fold 0's one-hot preprocessing (computes it if needed). */
     public DataShape shape() {
-        PreparedFold<?> f0 = fold(0, false);
-        boolean nonNegative = true;
-        for (Example<?> e : f0.train()) {
-            for (var feature : e) {
-                if (feature.getValue() < 0) {
-                    nonNegative = false;
-                    break;
-                }
-            }
-            if (!nonNegative) break;
-        }
+        PreparedFold f0 = fold(0, FeatureEncoding.ONE_HOT);
         return new DataShape(data.task(), data.rows(), f0.featureNames().size(), data.classNames().size(),
-                nonNegative);
+                f0.train().x().nonNegative());
     }
 
-    private <T extends Output<T>> PreparedFold<T> prepare(int fold, boolean scaled, OutputAdapter<T> out) {
+    private PreparedFold prepare(int fold, FeatureEncoding encoding) {
         long start = System.nanoTime();
         ValidationPlan.Fold f = plan.folds().get(fold);
         Table train = data.table().rows(f.train());
         Table validation = data.table().rows(f.validation());
-        FittedFeatures fitted = pipelines.forScaling(scaled).fit(train, data.target());
+        FeaturePipeline.Fit fit = pipelines.of(encoding).fitTransform(train, data.target(),
+                data.targets().select(f.train()));
+        FittedFeatures fitted = fit.features();
         List<String> names = fitted.featureNames();
         // Row filters act on training rows only: validation rows are all scored, as new rows would be.
-        TrainingRows kept = fitted.applyForTraining(train);
+        TrainingRows kept = fit.rows();
         int[] trainRows = new int[kept.rows().length];
         for (int i = 0; i < trainRows.length; i++) trainRows[i] = f.train()[kept.rows()[i]];
-        FeatureMatrix trainX = FeatureMatrix.of(kept.features(), names);
-        FeatureMatrix validationX = FeatureMatrix.of(fitted.apply(validation), names);
-        MutableDataset<T> ds = FeatureMatrix.dataset(
-                trainX.examples(i -> out.truth(data.targets(), trainRows[i])), out.factory(),
-                "fold " + fold + " training rows");
-        List<Example<T>> val = validationX.examples(i -> out.truth(data.targets(), f.validation()[i]));
+        FeatureMatrix trainX = FeatureMatrix.of(kept.features(), names, fitted.categoricalFeatures());
+        FeatureMatrix validationX = FeatureMatrix.of(fitted.apply(validation), names, fitted.categoricalFeatures());
+        LabelledMatrix trainSet = LabelledMatrix.of(trainX, data.targets().select(trainRows));
+        LabelledMatrix validationSet = LabelledMatrix.of(validationX, data.targets().select(f.validation()));
         LOG.debug("prepared fold {} ({}): {} train, {} validation rows, {} features in {} ms", fold,
-                scaled ? "scaled" : "plain", trainRows.length, f.validation().length, names.size(),
+                encoding, trainRows.length, f.validation().length, names.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new PreparedFold<>(ds, val, trainRows, f.validation(), names);
+        return new PreparedFold(trainSet, validationSet, trainRows, f.validation());
     }
 
-    private <T extends Output<T>> PreparedFold<T> subsampleOf(PreparedFold<T> fold0, OutputAdapter<T> out) {
+    private PreparedFold subsampleOf(PreparedFold fold0) {
         int[] rows = plan.subsample();
-        List<Example<T>> examples = new java.util.ArrayList<>(rows.length);
+        int[] positions = new int[rows.length];
         int[] used = new int[rows.length];
+        int count = 0;
         for (int row : rows) {
             int position = Arrays.binarySearch(fold0.trainRows(), row);
             if (position < 0) continue; // a row the recipe's filters took out of training
-            used[examples.size()] = row;
-            examples.add(fold0.train().getExample(position));
+            positions[count] = position;
+            used[count++] = row;
         }
-        MutableDataset<T> ds = FeatureMatrix.dataset(examples, out.factory(), "fold 0 subsample");
-        return new PreparedFold<>(ds, fold0.validation(), Arrays.copyOf(used, examples.size()),
-                fold0.validationRows(), fold0.featureNames());
+        positions = Arrays.copyOf(positions, count);
+        LabelledMatrix train = LabelledMatrix.of(fold0.train().x().rows(positions),
+                fold0.train().targets().select(positions));
+        return new PreparedFold(train, fold0.validation(), Arrays.copyOf(used, count), fold0.validationRows());
     }
 }

@@ -1,24 +1,17 @@
 package org.automlwb.engine.trial;
 
 import java.util.List;
-import org.tribuo.Example;
-import org.tribuo.MutableDataset;
-import org.tribuo.Output;
+import org.automlwb.engine.LabelledMatrix;
 
 /**
- * One fold, preprocessed and converted for Tribuo. Shared read-only between concurrent trials.
+ * One fold, preprocessed in one encoding. Shared read-only between concurrent trials.
  *
- * @param train          the training examples (pipeline fitted on these rows only)
- * @param validation     the validation examples, in the order of {@code validationRows}
+ * @param train          the training rows (pipeline fitted on these rows only) with their targets
+ * @param validation     the validation rows, in the order of {@code validationRows}, with their targets
  * @param trainRows      the training table's row indices of {@code train}, in order
  * @param validationRows the training table's row indices of {@code validation}, in order
- * @param featureNames   the pipeline's feature names
- * @param <T>            the Tribuo output type
  */
-public record PreparedFold<T extends Output<T>>(MutableDataset<T> train, List<Example<T>> validation,
-                                                int[] trainRows, int[] validationRows, List<String> featureNames) {
-    public PreparedFold {
-        validation = List.copyOf(validation);
-        featureNames = List.copyOf(featureNames);
-    }
+public record PreparedFold(LabelledMatrix train, LabelledMatrix validation, int[] trainRows, int[] validationRows) {
+    /** The pipeline's feature names, in matrix column order. */
+    public List<String> featureNames() { return train.x().names(); }
 }

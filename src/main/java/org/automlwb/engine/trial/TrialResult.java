@@ -1,7 +1,9 @@
 package org.automlwb.engine.trial;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.automlwb.engine.Predictions;
+import org.automlwb.engine.space.Config;
 
 /**
  * The outcome of one trial.
@@ -15,17 +17,33 @@ import org.automlwb.engine.Predictions;
  * @param oof         out-of-fold predictions for every training row (row order of the training table); null
  *                    unless OK. Kept only for the best trials, for the ensemble.
  * @param rung        the highest successive-halving rung reached (0-based)
+ * @param learned     settings the fits chose themselves, averaged over the folds (e.g. the boosting rounds early
+ *                    stopping kept), which the final refit on all rows reuses; empty for most algorithms
  */
 public record TrialResult(TrialSpec spec, TrialStatus status, double score, Map<String, Double> metrics,
-                          double fitSeconds, String error, Predictions oof, int rung) {
+                          double fitSeconds, String error, Predictions oof, int rung, Map<String, Object> learned) {
     public TrialResult {
         metrics = Map.copyOf(metrics);
+        learned = learned == null ? Map.of() : Map.copyOf(new TreeMap<>(learned));
+    }
+
+    /** A result whose fits learnt nothing beyond their configuration. */
+    public TrialResult(TrialSpec spec, TrialStatus status, double score, Map<String, Double> metrics,
+                       double fitSeconds, String error, Predictions oof, int rung) {
+        this(spec, status, score, metrics, fitSeconds, error, oof, rung, Map.of());
     }
 
     public boolean ok() { return status == TrialStatus.OK; }
 
+    /** The configuration to refit on all rows: the trial's, with what its fits learnt put in. */
+    public Config refitConfig() {
+        Config c = spec.config();
+        for (Map.Entry<String, Object> e : learned.entrySet()) c = c.with(e.getKey(), e.getValue());
+        return c;
+    }
+
     /** The same result without its out-of-fold predictions, to free memory. */
     public TrialResult withoutOof() {
-        return new TrialResult(spec, status, score, metrics, fitSeconds, error, null, rung);
+        return new TrialResult(spec, status, score, metrics, fitSeconds, error, null, rung, learned);
     }
 }

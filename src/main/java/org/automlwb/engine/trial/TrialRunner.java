@@ -1,23 +1,22 @@
 package org.automlwb.engine.trial;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Metrics;
-import org.automlwb.engine.OutputAdapter;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.TrainedModel;
 import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.algo.Learner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tribuo.Model;
-import org.tribuo.Output;
-import org.tribuo.Prediction;
-import org.tribuo.Trainer;
 
 /**
  * Trains and scores one configuration, rung by rung, into out-of-fold predictions.
@@ -154,27 +153,26 @@ public final class TrialRunner {
             this.start = start;
         }
 
-        @SuppressWarnings("unchecked")
-        <T extends Output<T>> TrialResult run(Algorithm algorithm, int threads) throws FitAbortedException {
+        TrialResult run(Algorithm algorithm, int threads) throws FitAbortedException {
             Fits.checkBefore(cancel, limit, why);
             TaskType task = folds.data().task();
-            Trainer<T> trainer = (Trainer<T>) algorithm.trainer(task, spec.config(), spec.seed(), threads);
-            OutputAdapter<T> outputs = (OutputAdapter<T>) folds.outputs();
-            boolean scaled = algorithm.needsScaling();
+            Learner learner = algorithm.learner(task, spec.config(), spec.seed(), threads);
+            FeatureEncoding encoding = algorithm.encoding();
             ValidationPlan plan = folds.plan();
             int k = plan.folds().size();
             Targets targets = folds.data().targets();
             Targets fold0Truth = targets.select(plan.folds().get(0).validation());
 
             if (plan.hasSubsample()) {
-                Predictions p = fit(trainer, outputs, () -> folds.<T>subsample(scaled));
+                Predictions p = fit(learner, () -> folds.subsample(encoding), null);
                 rung++;
                 if (!report(fold0Truth, p)) return end(TrialStatus.PRUNED, null);
             }
             Predictions[] perFold = new Predictions[k];
+            List<Map<String, Object>> learned = new ArrayList<>(k);
             for (int f = 0; f < k; f++) {
                 int fold = f;
-                perFold[f] = fit(trainer, outputs, () -> folds.<T>fold(fold, scaled));
+                perFold[f] = fit(learner, () -> folds.fold(fold, encoding), learned);
                 if (f == 0) {
                     rung++;
                     if (k > 1 && !report(fold0Truth, perFold[0])) return end(TrialStatus.PRUNED, null);
@@ -191,26 +189,37 @@ public final class TrialRunner {
             }
             Map<String, Double> all = Metrics.all(task, truth, oof);
             pruner.report(spec.trialId(), rung, metric.toLoss(score)); // for the pruner's records only
-            return new TrialResult(spec, TrialStatus.OK, score, all, seconds(), null, oof, rung);
+            return new TrialResult(spec, TrialStatus.OK, score, all, seconds(), null, oof, rung,
+                    Learned.average(learned));
         }
 
-        /** Trains on a prepared fold and predicts its validation rows, on a fit thread. */
-        private <T extends Output<T>> Predictions fit(Trainer<T> trainer, OutputAdapter<T> outputs,
-                                                      Supplier<PreparedFold<T>> fold) throws FitAbortedException {
-            return Fits.await(() -> {
-                PreparedFold<T> prepared = fold.get();
-                if (prepared.train().getOutputs().size() < 2 && folds.data().task().isClassification()) {
+        /**
+         * Trains on a prepared fold and predicts its validation rows, on a fit thread.
+         *
+         * @param learned where to add what the fit learnt, or null to drop it (a subsample rung)
+         */
+        private Predictions fit(Learner learner, Supplier<PreparedFold> fold, List<Map<String, Object>> learned)
+                throws FitAbortedException {
+            return Fits.await(stop -> {
+                PreparedFold prepared = fold.get();
+                Targets trainTargets = prepared.train().targets();
+                int only = onlyClass(trainTargets);
+                if (only >= 0) {
                     // A class rarer than the folds can leave a fold with one class to learn: predict it.
-                    T only = prepared.train().getOutputs().iterator().next();
-                    return outputs.constant(only, prepared.validation().size());
+                    return constant(only, trainTargets.classNames().size(), prepared.validation().rows());
                 }
-                Model<T> model = trainer.train(prepared.train());
-                List<Prediction<T>> predictions = model.predict(prepared.validation());
-                if (predictions.size() != prepared.validation().size()) {
-                    throw new IllegalStateException("the model returned " + predictions.size()
-                            + " predictions for " + prepared.validation().size() + " rows");
+                TrainedModel model = learner.fit(prepared.train(), prepared.validation(), stop);
+                Predictions p = model.predict(prepared.validation().x());
+                if (p.size() != prepared.validation().rows()) {
+                    throw new IllegalStateException("the model returned " + p.size()
+                            + " predictions for " + prepared.validation().rows() + " rows");
                 }
-                return outputs.predictions(predictions, model.generatesProbabilities());
+                if (learned != null) {
+                    synchronized (learned) {
+                        learned.add(model.learned());
+                    }
+                }
+                return p;
             }, cancel, limit, why);
         }
 
@@ -230,6 +239,20 @@ public final class TrialRunner {
         private double seconds() {
             return (System.nanoTime() - start) / 1e9;
         }
+    }
+
+    /** The class index when a classification training set holds a single class, else -1. */
+    private static int onlyClass(Targets t) {
+        if (!t.isClassification() || t.size() == 0) return -1;
+        int first = t.classIndex()[0];
+        for (int c : t.classIndex()) if (c != first) return -1;
+        return first;
+    }
+
+    private static Predictions constant(int classIndex, int k, int rows) {
+        double[][] out = new double[rows][k];
+        for (double[] row : out) row[classIndex] = 1;
+        return Predictions.ofProbabilities(out);
     }
 
     /** Fold predictions laid out in the order of the scored rows. */

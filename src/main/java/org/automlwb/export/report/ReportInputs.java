@@ -16,12 +16,13 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
-import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.Metric;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.TaskType;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.FinalModelReader;
+import org.automlwb.export.ExperimentWriter;
 import org.automlwb.export.PredictionsCsv;
+import org.automlwb.export.bundle.BundleReader;
 import org.automlwb.prep.FittedRecipe;
 import org.automlwb.prep.Recipe;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * @param notes       why something is missing, for the reader
  */
 record ReportInputs(ExperimentFolder folder, JsonNode config, JsonNode metrics, List<JsonNode> trials,
-                    List<List<String>> leaderboard, FinalModel model, List<String> recipeSteps,
+                    List<List<String>> leaderboard, ModelBundle model, List<String> recipeSteps,
                     PredictionsCsv.Loaded validation, LoadedData train, LoadedData test, List<String> notes) {
     private static final Logger LOG = LoggerFactory.getLogger(ReportInputs.class);
 
@@ -66,10 +67,10 @@ record ReportInputs(ExperimentFolder folder, JsonNode config, JsonNode metrics, 
         JsonNode metrics = readJson(folder.evaluationMetricsJson());
         List<JsonNode> trials = readJournal(folder.journal());
         List<List<String>> leaderboard = readCsv(folder.leaderboardCsv());
-        FinalModel model = null;
-        if (FinalModelReader.exists(folder)) {
+        ModelBundle model = null;
+        if (Files.exists(folder.dir().resolve(ExperimentWriter.FINAL_MODEL_JSON))) {
             try {
-                model = FinalModelReader.read(folder);
+                model = BundleReader.read(folder.dir(), ExperimentWriter.FINAL_MODEL_JSON).model();
             } catch (BadInputException e) {
                 notes.add("The chosen model could not be read: " + e.getMessage());
             }

@@ -11,11 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.automlwb.data.ColumnProfile;
 import org.automlwb.data.DatasetProfile;
-import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.FeatureImportance.Importance;
-import org.automlwb.engine.EnsembleModel;
-import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.Metric;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.Targets;
@@ -196,16 +195,17 @@ final class ReportPage {
             return;
         }
         body.append("<p><b>").append(esc(in.model().describe())).append("</b>, refitted on all training rows.</p>");
-        if (in.model() instanceof EnsembleModel e) {
+        ModelBundle bundle = in.model();
+        if (bundle.members().size() > 1) {
             List<String> members = new ArrayList<>();
-            double[] w = e.weights();
+            double[] w = bundle.weights();
             for (int i = 0; i < w.length; i++) {
-                FinalModel m = e.members().get(i).model();
-                members.add(m.describe() + " (weight " + num(w[i]) + (m instanceof SingleModel s
-                        ? "; " + s.config() : "") + ")");
+                SingleModel m = bundle.members().get(i).model();
+                members.add(m.describe() + " (weight " + num(w[i]) + "; " + m.config() + ")");
             }
             body.append("<p>A weighted average of the predictions of:</p>").append(Html.list(members));
-        } else if (in.model() instanceof SingleModel s) {
+        } else {
+            SingleModel s = bundle.members().get(0).model();
             body.append("<p class=\"muted\">Hyperparameters: ").append(esc(s.config().values().isEmpty()
                     ? "none" : s.config().toString())).append("</p>");
         }

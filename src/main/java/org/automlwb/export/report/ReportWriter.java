@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
@@ -15,10 +16,9 @@ import org.automlwb.data.DatasetProfile;
 import org.automlwb.data.LoadedData;
 import org.automlwb.data.Profiler;
 import org.automlwb.engine.FeatureImportance;
-import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
-import org.automlwb.export.AtomicFiles;
+import org.automlwb.engine.ModelBundle;
 import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.Versions;
 import org.automlwb.export.report.Charts.TrialPoint;
@@ -109,7 +109,7 @@ public final class ReportWriter {
 
     private static FeatureImportance.Result importance(ReportInputs in, LoadedData data,
                                                        FeatureImportance.Settings settings, CancelToken cancel) {
-        FinalModel model = in.model();
+        ModelBundle model = in.model();
         if (model == null || data == null) return null;
         LabelledData labelled = labelled(in, data);
         if (labelled == null || labelled.rows() < 2) return null;

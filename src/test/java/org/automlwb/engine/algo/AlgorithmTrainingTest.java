@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class AlgorithmTrainingTest {
     /** Which data an algorithm sees: the task, and whether features and target are standardised. */
     private record Variant(TaskType task, boolean scaled, boolean scaledTarget) {
         static Variant of(Algorithm algorithm, TaskType task) {
-            return new Variant(task, algorithm.needsScaling(),
+            return new Variant(task, algorithm.encoding() == FeatureEncoding.ONE_HOT_SCALED,
                     algorithm.needsTargetScaling() && !task.isClassification());
         }
     }
@@ -115,7 +116,7 @@ class AlgorithmTrainingTest {
             data = DATA.computeIfAbsent(Variant.of(algorithm, task), Data::of);
         }
         int threads = algorithm.threadsPerFit(config, 1);
-        Model<?> model = train(algorithm.trainer(task, config, SEED, threads), data.train());
+        Model<?> model = train(((TribuoAlgorithm) algorithm).trainer(task, config, SEED, threads), data.train());
 
         if (task.isClassification()) {
             assertTrue(model.generatesProbabilities(), "model must generate probabilities");

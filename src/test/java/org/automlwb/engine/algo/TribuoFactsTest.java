@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.space.Config;
 import org.junit.jupiter.api.Test;
@@ -82,11 +83,12 @@ class TribuoFactsTest {
         Set<String> exported = new TreeSet<>();
         for (Algorithm a : AlgorithmCatalogue.all()) {
             for (TaskType task : Set.of(TaskType.BINARY, TaskType.REGRESSION)) {
-                if (!a.supports(task)) continue;
-                MutableDataset<?> data = SyntheticData.generate(task, 200, a.needsScaling(), false, SEED);
+                if (!a.supports(task) || !(a instanceof TribuoAlgorithm t)) continue;
+                MutableDataset<?> data = SyntheticData.generate(task, 200,
+                        a.encoding() == FeatureEncoding.ONE_HOT_SCALED, false, SEED);
                 Config config = a.portfolio(task, new DataShape(task, 200, SyntheticData.FEATURES,
                         task.isClassification() ? 2 : 0, true)).get(0);
-                if (exports(train(a.trainer(task, config, SEED, 1), data))) exported.add(a.id() + "/" + task.key());
+                if (exports(train(t.trainer(task, config, SEED, 1), data))) exported.add(a.id() + "/" + task.key());
             }
         }
         assertEquals(new TreeSet<>(Set.of("elastic_net/regression", "lars_lasso/regression", "liblinear/binary",

@@ -1,13 +1,13 @@
 package org.automlwb.engine.search;
 
 import java.util.List;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.algo.Learner;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.space.SearchSpace;
-import org.tribuo.Output;
-import org.tribuo.Trainer;
 
 /** An algorithm that only declares a space, a portfolio and a cost: all a searcher may see. */
 record FakeAlgorithm(String id, SearchSpace space, List<Config> portfolio, double cost, boolean applies)
@@ -24,10 +24,10 @@ record FakeAlgorithm(String id, SearchSpace space, List<Config> portfolio, doubl
     @Override public SearchSpace space(TaskType task) { return space; }
     @Override public List<Config> portfolio(TaskType task, DataShape shape) { return portfolio; }
     @Override public double relativeCost(DataShape shape) { return cost; }
-    @Override public boolean needsScaling() { return false; }
+    @Override public FeatureEncoding encoding() { return FeatureEncoding.ONE_HOT; }
 
     @Override
-    public Trainer<? extends Output<?>> trainer(TaskType task, Config config, long seed, int threads) {
+    public Learner learner(TaskType task, Config config, long seed, int threads) {
         throw new UnsupportedOperationException("a fake algorithm trains nothing");
     }
 }

@@ -62,9 +62,11 @@ class PortfolioSearcherTest {
                 return boosted.portfolio(t, d);
             }
             @Override public double relativeCost(org.automlwb.engine.algo.DataShape d) { return 9; }
-            @Override public boolean needsScaling() { return false; }
+            @Override public org.automlwb.engine.FeatureEncoding encoding() {
+                return org.automlwb.engine.FeatureEncoding.ONE_HOT;
+            }
             @Override public boolean leadsPortfolio() { return true; }
-            @Override public org.tribuo.Trainer<? extends org.tribuo.Output<?>> trainer(
+            @Override public org.automlwb.engine.algo.Learner learner(
                     org.automlwb.engine.TaskType t, Config c, long seed, int threads) {
                 throw new UnsupportedOperationException();
             }

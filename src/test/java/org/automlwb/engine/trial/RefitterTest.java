@@ -10,18 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.automlwb.common.CancelToken;
-import org.automlwb.engine.EnsembleModel;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
+import org.automlwb.engine.ModelBundle;
+import org.automlwb.engine.ModelFormat;
 import org.automlwb.engine.NumericPipeline;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.TestAlgorithm;
 import org.automlwb.engine.TestData;
+import org.automlwb.engine.TrainedModel;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.space.Config;
+import org.automlwb.export.bundle.ModelCodecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -32,7 +35,7 @@ import tech.tablesaw.api.Table;
 /** Refit on all rows, predict raw rows, and the protobuf round trip. */
 class RefitterTest {
     private static final FeaturePipelines PIPELINES =
-            new FeaturePipelines(new NumericPipeline(false), new NumericPipeline(true));
+            FeaturePipelines.of(new NumericPipeline(false), new NumericPipeline(true));
 
     private static long later() {
         return System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -42,11 +45,14 @@ class RefitterTest {
         return new Refitter(data, PIPELINES).refit(algorithm, Config.empty(), 11, 1, CancelToken.none(), later());
     }
 
+    /** The model through its format's codec, as a model bundle saves it. */
     private static SingleModel roundTrip(SingleModel model, Path dir) throws Exception {
-        model.writeArtifacts(dir);
-        assertTrue(Files.size(dir.resolve(SingleModel.MODEL_FILE)) > 0);
-        return SingleModel.readArtifacts(dir, NumericPipeline.Fitted::fromJson, model.algorithmId(), model.config(),
-                model.task(), model.classNames());
+        Path file = dir.resolve("model_artifact." + model.model().format().extension());
+        ModelCodecs.of(model.model().format()).write(model.model(), file);
+        assertTrue(Files.size(file) > 0);
+        TrainedModel back = ModelCodecs.of(model.model().format()).read(file, model.task(), model.classNames());
+        return new SingleModel(NumericPipeline.Fitted.fromJson(model.features().toJson()), back, model.algorithmId(),
+                model.config(), model.task(), model.classNames());
     }
 
     @Test
@@ -91,9 +97,10 @@ class RefitterTest {
     void aClassificationFileIsNotARegressionModel(@TempDir Path dir) throws Exception {
         LabelledData data = LabelledData.forTraining(TestData.binary(100, 7), "y", null);
         SingleModel model = refit(data, new TestAlgorithm("logistic", false, t -> new LogisticRegressionTrainer()));
-        model.writeArtifacts(dir);
-        assertThrows(java.io.IOException.class, () -> SingleModel.readArtifacts(dir, NumericPipeline.Fitted::fromJson,
-                "logistic", Config.empty(), TaskType.REGRESSION, List.of()));
+        Path file = dir.resolve("model_artifact.tribuo");
+        ModelCodecs.of(ModelFormat.TRIBUO).write(model.model(), file);
+        assertThrows(java.io.IOException.class, () -> ModelCodecs.of(ModelFormat.TRIBUO).read(file,
+                TaskType.REGRESSION, List.of()));
     }
 
     @Test
@@ -110,8 +117,8 @@ class RefitterTest {
         LabelledData data = LabelledData.forTraining(TestData.binary(200, 9), "y", null);
         SingleModel a = refit(data, new TestAlgorithm("logistic", true, t -> new LogisticRegressionTrainer()));
         SingleModel b = refit(data, new TestAlgorithm("xgboost", false, t -> new XGBoostClassificationTrainer(10)));
-        EnsembleModel ensemble = new EnsembleModel(List.of(new EnsembleModel.Member(a, 3),
-                new EnsembleModel.Member(b, 1)));
+        ModelBundle ensemble = ModelBundle.weighted(List.of(new ModelBundle.Member(a, 3),
+                new ModelBundle.Member(b, 1)));
         assertArrayEquals(new double[] {0.75, 0.25}, ensemble.weights(), 1e-12);
         Table fresh = TestData.binary(20, 10);
         double[][] pa = a.predict(fresh).probabilities();
@@ -121,7 +128,7 @@ class RefitterTest {
             for (int c = 0; c < 2; c++) assertEquals(0.75 * pa[i][c] + 0.25 * pb[i][c], pe[i][c], 1e-12);
         }
         // values: (1*2 + 3*6) / 4 = 5
-        Predictions v = EnsembleModel.combine(List.of(Predictions.ofValues(new double[] {2}),
+        Predictions v = ModelBundle.combine(List.of(Predictions.ofValues(new double[] {2}),
                 Predictions.ofValues(new double[] {6})), new double[] {1, 3});
         assertEquals(5.0, v.values()[0], 1e-12);
     }

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.RecipePipeline;
 import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.Targets;
 import org.automlwb.engine.TestAlgorithm;
 import org.automlwb.engine.TestData;
+import org.automlwb.engine.algo.TribuoModel;
 import org.automlwb.engine.space.Config;
 import org.automlwb.prep.FilterRowsStep;
 import org.automlwb.prep.Recipe;
 import org.junit.jupiter.api.Test;
-import org.tribuo.Example;
-import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -28,7 +29,7 @@ import tech.tablesaw.api.Table;
 class RowFilterTrainingTest {
     /** Keeps rows with x1 in [0, 10]: about half of a standard normal column. */
     private static final Recipe FILTER = Recipe.of(new FilterRowsStep("x1", true, 0.0, 10.0));
-    private static final FeaturePipelines PIPELINES = new FeaturePipelines(new RecipePipeline(FILTER),
+    private static final FeaturePipelines PIPELINES = FeaturePipelines.of(new RecipePipeline(FILTER),
             new RecipePipeline(FILTER));
 
     @Test
@@ -40,15 +41,16 @@ class RowFilterTrainingTest {
         DoubleColumn x1 = t.doubleColumn("x1");
         for (int f = 0; f < plan.folds().size(); f++) {
             ValidationPlan.Fold fold = plan.folds().get(f);
-            PreparedFold<Label> prepared = folds.fold(f, false);
+            PreparedFold prepared = folds.fold(f, FeatureEncoding.ONE_HOT);
             long expected = java.util.Arrays.stream(fold.train()).filter(r -> x1.getDouble(r) >= 0).count();
-            assertEquals(expected, prepared.train().size(), "fold " + f + " trains on the kept rows only");
-            assertEquals(fold.validation().length, prepared.validation().size(), "every validation row is scored");
-            int i = 0;
-            for (Example<Label> e : prepared.train()) {
-                int row = prepared.trainRows()[i++];
+            assertEquals(expected, prepared.train().rows(), "fold " + f + " trains on the kept rows only");
+            assertEquals(fold.validation().length, prepared.validation().rows(), "every validation row is scored");
+            Targets labels = prepared.train().targets();
+            for (int i = 0; i < prepared.train().rows(); i++) {
+                int row = prepared.trainRows()[i];
                 assertTrue(x1.getDouble(row) >= 0);
-                assertEquals(t.stringColumn("y").get(row), e.getOutput().getLabel(), "row " + row + " keeps its label");
+                assertEquals(t.stringColumn("y").get(row), labels.classNames().get(labels.classIndex()[i]),
+                        "row " + row + " keeps its label");
             }
         }
     }
@@ -61,7 +63,8 @@ class RowFilterTrainingTest {
                 new TestAlgorithm("logistic", false, task -> new LogisticRegressionTrainer()), Config.empty(), 3, 1,
                 CancelToken.none(), System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
         long kept = t.doubleColumn("x1").asList().stream().filter(v -> v >= 0).count();
-        assertEquals(kept, model.model().getProvenance().getDatasetProvenance().getNumExamples());
+        assertEquals(kept, ((TribuoModel) model.model()).model().getProvenance().getDatasetProvenance()
+                .getNumExamples());
         assertEquals(300, model.predict(t).size(), "predictions cover every row: filters act on training only");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.HookedTrainer;
 import org.automlwb.engine.LabelledData;
@@ -27,7 +28,6 @@ import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.space.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
@@ -47,7 +47,7 @@ class TrialRunnerTest {
     private static FoldData folds(Table t, ValidationSettings settings) throws Exception {
         LabelledData data = LabelledData.forTraining(t, "y", null);
         ValidationPlan plan = ValidationPlan.create(data.targets(), settings, 42);
-        return new FoldData(data, plan, new FeaturePipelines(new NumericPipeline(false), new NumericPipeline(true)));
+        return new FoldData(data, plan, FeaturePipelines.of(new NumericPipeline(false), new NumericPipeline(true)));
     }
 
     private static TrialRunner runner(FoldData folds, Metric metric) {
@@ -242,16 +242,16 @@ class TrialRunnerTest {
     @Test
     void foldsArePreparedOnceAndShared() throws Exception {
         FoldData folds = folds(TestData.binary(100, 9), ValidationSettings.defaults());
-        PreparedFold<Label> a = folds.fold(1, true);
-        PreparedFold<Label> b = folds.fold(1, true);
+        PreparedFold a = folds.fold(1, FeatureEncoding.ONE_HOT_SCALED);
+        PreparedFold b = folds.fold(1, FeatureEncoding.ONE_HOT_SCALED);
         assertTrue(a == b, "fold prepared twice");
-        assertEquals(80, a.train().size());
-        assertEquals(20, a.validation().size());
+        assertEquals(80, a.train().rows());
+        assertEquals(20, a.validation().rows());
         assertEquals(List.of("x1", "x2", "x3"), a.featureNames());
         // the scaled variant is standardised on the fold's training rows only: their mean is 0
         double sum = 0;
-        for (var e : a.train()) sum += e.lookup("x2").getValue();
-        assertEquals(0, sum / a.train().size(), 1e-9);
+        for (int i = 0; i < a.train().rows(); i++) sum += a.train().x().value(i, 1);
+        assertEquals(0, sum / a.train().rows(), 1e-9);
         assertEquals(3, folds.shape().features());
     }
 }

@@ -8,13 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.automlwb.engine.FinalModel;
+import org.automlwb.engine.FeatureMatrix;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
+import org.automlwb.engine.ModelBundle;
+import org.automlwb.engine.ModelFormat;
+import org.automlwb.engine.NumericPipeline;
 import org.automlwb.engine.Predictions;
+import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.TrainedModel;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
+import org.automlwb.engine.space.Config;
 import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.ExperimentOutcome;
 import org.automlwb.ui.QueuedTaskExecutor;
@@ -26,22 +32,26 @@ import tech.tablesaw.api.Table;
 
 class ResultsImportanceTest {
     /** Predicts "yes" with a probability that follows column x alone. */
-    private static final FinalModel FOLLOWS_X = new FinalModel() {
-        @Override public TaskType task() { return TaskType.BINARY; }
-        @Override public List<String> classNames() { return List.of("no", "yes"); }
-        @Override public String describe() { return "follows x"; }
+    /** A model whose probability of "yes" follows x (features: x and noise, in that column order). */
+    private static final TrainedModel SIGMOID_OF_X = new TrainedModel() {
+        @Override public ModelFormat format() { return ModelFormat.TRIBUO; }
+        @Override public Map<String, Object> provenance() { return Map.of(); }
 
         @Override
-        public Predictions predict(Table raw) {
-            DoubleColumn x = raw.doubleColumn("x");
-            double[][] p = new double[raw.rowCount()][];
+        public Predictions predict(FeatureMatrix x) {
+            double[][] p = new double[x.rows()][];
             for (int i = 0; i < p.length; i++) {
-                double yes = 1 / (1 + Math.exp(-4 * x.getDouble(i)));
+                double yes = 1 / (1 + Math.exp(-4 * x.value(i, 1)));
                 p[i] = new double[] {1 - yes, yes};
             }
             return Predictions.ofProbabilities(p);
         }
     };
+
+    private static ModelBundle followsX(Table train) {
+        return ModelBundle.single(new SingleModel(new NumericPipeline(false).fit(train, "y"), SIGMOID_OF_X, "follows_x",
+                Config.empty(), TaskType.BINARY, List.of("no", "yes")));
+    }
 
     @Test
     void theColumnTheModelFollowsRanksFirstAndTheWorkRunsOnTheExecutor() throws Exception {
@@ -61,7 +71,7 @@ class ResultsImportanceTest {
         RunSummary s = new RunSummary(RunSummary.Outcome.MAX_TRIALS, TaskType.BINARY, Metric.AUC, 1,
                 Trials.ok(1, "logistic", 0.9), Map.of("auc", 0.9), Map.of(), 1, "done");
         ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder("e", Path.of("e")),
-                new RunResult(s, List.of(Trials.ok(1, "logistic", 0.9)), FOLLOWS_X, Map.of(), null, data, null,
+                new RunResult(s, List.of(Trials.ok(1, "logistic", 0.9)), followsX(t), Map.of(), null, data, null,
                         null, null));
 
         QueuedTaskExecutor executor = new QueuedTaskExecutor();

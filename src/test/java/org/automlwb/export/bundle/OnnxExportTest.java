@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.export.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +32,7 @@ import tech.tablesaw.api.Table;
 /** The exported ONNX file loads in ONNX Runtime and agrees with Tribuo on rows it has not seen. */
 class OnnxExportTest {
     private static final FeaturePipelines PIPELINES =
-            new FeaturePipelines(new NumericPipeline(true), new NumericPipeline(true));
+            FeaturePipelines.of(new NumericPipeline(true), new NumericPipeline(true));
 
     private static SingleModel fit(Table table, TestAlgorithm algorithm) throws Exception {
         LabelledData data = LabelledData.forTraining(table, "y", null);

@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.export.bundle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.algo.TribuoModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.ImmutableFeatureMap;
@@ -43,7 +45,12 @@ public final class OnnxExport {
 
     /** True when Tribuo says the model can export (a wrapped ensemble may still fail: see {@link #tryWrite}). */
     public static boolean canExport(SingleModel model) {
-        return model.model() instanceof ONNXExportable;
+        return tribuo(model) instanceof ONNXExportable;
+    }
+
+    /** The Tribuo model of a member in Tribuo's format, else null (only Tribuo models export here). */
+    private static Model<?> tribuo(SingleModel model) {
+        return model.model() instanceof TribuoModel t ? t.model() : null;
     }
 
     /**
@@ -54,7 +61,7 @@ public final class OnnxExport {
      * @throws BadInputException when the files cannot be written (disk full, no permission)
      */
     public static boolean tryWrite(SingleModel model, Path dir) throws BadInputException {
-        if (!(model.model() instanceof ONNXExportable exportable)) return false;
+        if (!(tribuo(model) instanceof ONNXExportable exportable)) return false;
         byte[] onnx;
         try {
             onnx = exportable.exportONNXModel(DOMAIN, 1).toByteArray();
@@ -75,7 +82,7 @@ public final class OnnxExport {
 
     /** The feature names in the ONNX input's column order. */
     public static List<String> inputFeatures(SingleModel model) {
-        ImmutableFeatureMap map = model.model().getFeatureIDMap();
+        ImmutableFeatureMap map = tribuo(model).getFeatureIDMap();
         List<String> names = new ArrayList<>(map.size());
         for (int id = 0; id < map.size(); id++) names.add(map.get(id).getName());
         return names;
@@ -84,7 +91,7 @@ public final class OnnxExport {
     /** The output columns' class names in ONNX order (empty for regression). */
     public static List<String> outputClasses(SingleModel model) {
         if (!model.task().isClassification()) return List.of();
-        ImmutableOutputInfo<?> info = model.model().getOutputIDInfo();
+        ImmutableOutputInfo<?> info = tribuo(model).getOutputIDInfo();
         List<String> names = new ArrayList<>(info.size());
         for (int id = 0; id < info.size(); id++) names.add(info.getOutput(id).toString());
         return names;
@@ -110,7 +117,7 @@ public final class OnnxExport {
     }
 
     private static Map<String, Object> description(SingleModel model) {
-        Model<?> m = model.model();
+        Model<?> m = tribuo(model);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("note", "The ONNX model takes PREPROCESSED features: apply preprocessing_pipeline.json to raw rows "
                 + "first, then pass the features below, in this order, as float32 (0 for a missing value).");

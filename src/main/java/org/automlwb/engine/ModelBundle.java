@@ -2,20 +2,20 @@ package org.automlwb.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
- * A weighted average of models' predictions (probabilities or values). The weights come from ensemble
- * selection (Caruana) elsewhere; here they are only normalised and applied.
+ * The final model of a run as it is saved, read back and served: one or more members (each a fitted pipeline and
+ * a trained model of one algorithm, in any artifact format) and how their predictions combine. A single model is
+ * a bundle of one member. Immutable; thread-safe for prediction.
  */
-public final class EnsembleModel implements FinalModel {
+public final class ModelBundle implements FinalModel {
     /**
-     * One member and its weight (e.g. how many times ensemble selection picked it).
+     * One member and its raw weight in a weighted average (e.g. how many times ensemble selection picked it).
      *
      * @param model  the member
      * @param weight at least 0
      */
-    public record Member(FinalModel model, double weight) {
+    public record Member(SingleModel model, double weight) {
         public Member {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("member weight must be finite and >= 0, not " + weight);
@@ -23,24 +23,45 @@ public final class EnsembleModel implements FinalModel {
         }
     }
 
+    /** How the bundle's members make one prediction. */
+    public enum Kind {
+        /** One member. */
+        SINGLE,
+        /** A weighted average of the members' probabilities or values (ensemble selection). */
+        WEIGHTED_ENSEMBLE
+    }
+
     private final List<Member> members;
     private final double[] weights;
 
-    /**
-     * @throws IllegalArgumentException when there are no members, the weights sum to 0, or the members differ
-     *                                  in task or classes
-     */
-    public EnsembleModel(List<Member> members) {
-        if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs members");
-        FinalModel first = members.get(0).model();
+    private ModelBundle(List<Member> members) {
+        if (members.isEmpty()) throw new IllegalArgumentException("a model bundle needs members");
+        SingleModel first = members.get(0).model();
         for (Member m : members) {
             if (m.model().task() != first.task() || !m.model().classNames().equals(first.classNames())) {
-                throw new IllegalArgumentException("ensemble members must share task and classes");
+                throw new IllegalArgumentException("the members of a bundle must share task and classes");
             }
         }
         this.members = List.copyOf(members);
         this.weights = normalised(members.stream().mapToDouble(Member::weight).toArray());
     }
+
+    /** A bundle of one model. */
+    public static ModelBundle single(SingleModel model) {
+        return new ModelBundle(List.of(new Member(model, 1.0)));
+    }
+
+    /**
+     * A weighted average of members.
+     *
+     * @throws IllegalArgumentException when there are no members, the weights sum to 0, or the members differ in
+     *                                  task or classes
+     */
+    public static ModelBundle weighted(List<Member> members) {
+        return new ModelBundle(members);
+    }
+
+    public Kind kind() { return members.size() == 1 ? Kind.SINGLE : Kind.WEIGHTED_ENSEMBLE; }
 
     public List<Member> members() { return members; }
 
@@ -54,10 +75,12 @@ public final class EnsembleModel implements FinalModel {
     public List<String> classNames() { return members.get(0).model().classNames(); }
 
     @Override
-    public String describe() { return "ensemble of " + members.size() + " models"; }
+    public String describe() {
+        return members.size() == 1 ? members.get(0).model().describe() : "ensemble of " + members.size() + " models";
+    }
 
     @Override
-    public Predictions predict(Table raw) {
+    public Predictions predict(tech.tablesaw.api.Table raw) {
         List<Predictions> each = new ArrayList<>(members.size());
         for (int i = 0; i < members.size(); i++) {
             // members with weight 0 add nothing: skip the work, keep a placeholder for the index

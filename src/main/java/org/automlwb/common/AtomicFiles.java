@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public final class AtomicFiles {
                 "free some disk space or choose another output folder with --out");
     }
 
-    static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
