@@ -66,6 +66,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "JSON lines file to append to.")
     Path out;
 
+    @Option(names = "--in-process", description = "Run every data set in this process instead of a fresh one each "
+            + "(peak memory then includes what earlier data sets left on the heap).")
+    boolean inProcess;
+
+    /** Set in the child process of one data set: print the line instead of appending it. */
+    @Option(names = "--child", hidden = true)
+    boolean child;
+
     @Override
     public Integer call() throws Exception {
         List<String> names = datasets();
@@ -76,8 +84,15 @@ public final class BenchCommand implements Callable<Integer> {
         Path modelsRoot = models != null ? models : Path.of("bench-out", "models");
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         for (String name : names) {
-            Map<String, Object> line = benchOne(name, modelsRoot, cores);
-            appendLine(line);
+            Map<String, Object> line;
+            if (inProcess || child) {
+                PeakMemory.reset();
+                line = benchOne(name, modelsRoot, cores);
+                PeakMemory.peakMb().ifPresent(mb -> line.put("peak_rss_mb", round(mb)));
+            } else {
+                line = ChildJvm.bench(name, this, modelsRoot, cores);
+            }
+            if (!child) appendLine(line);
             spec.commandLine().getOut().println(Json.line(line));
             spec.commandLine().getOut().flush();
         }

@@ -8,9 +8,10 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.trial.TrialResult;
 
 /**
- * Every finished trial, best first. Thread-safe. Only the best {@code keepOof} successful trials keep their
- * out-of-fold predictions (the ensemble needs no more); the rest are dropped as soon as they fall out, so
- * memory stays bounded however long the run.
+ * Every finished trial, best first. Thread-safe. Only the best {@code keepOof} successful trials, and the best
+ * trial of each algorithm, keep their out-of-fold predictions (an ensemble needs no more, and a stack gains most
+ * from different kinds of model, as H2O's best-of-family stack shows); the rest are dropped as soon as they fall
+ * out, so memory stays bounded however long the run.
  */
 public final class Leaderboard {
     private final Metric metric;
@@ -35,11 +36,13 @@ public final class Leaderboard {
         entries.add(result);
         entries.sort(order());
         int okSeen = 0;
+        java.util.Set<String> families = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             TrialResult r = entries.get(i);
             if (!r.ok()) continue;
             okSeen++;
-            if (okSeen > keepOof && r.oof() != null) entries.set(i, r.withoutOof());
+            boolean bestOfItsAlgorithm = families.add(r.spec().algorithm());
+            if (okSeen > keepOof && !bestOfItsAlgorithm && r.oof() != null) entries.set(i, r.withoutOof());
         }
         return result.ok() && (before.isEmpty() || best().orElseThrow().spec().trialId() == result.spec().trialId());
     }

@@ -1,0 +1,56 @@
+package org.automlwb.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automlwb.common.Json;
+
+/**
+ * Runs {@code bench} for one data set in a fresh JVM, started as this one was (same java, class path and JVM
+ * options), so that every data set's time and peak memory are measured from a clean start, as the peers' are.
+ */
+final class ChildJvm {
+    private ChildJvm() { }
+
+    static Map<String, Object> bench(String name, BenchCommand b, Path modelsRoot, int cores) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.automlwb.Main");
+        cmd.addAll(List.of("bench", "--child", "--data-dir", b.dataDir.toString(), "--budget",
+                b.budget.toMillis() + "ms", "--threads", String.valueOf(cores), "--seed", String.valueOf(b.seed),
+                "--search", b.search, "--models", modelsRoot.toString(), "--only", name, "--out",
+                b.out.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        String last = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) if (line.startsWith("{")) last = line;
+        }
+        try {
+            int code = p.waitFor();
+            if (last != null) {
+                return Json.MAPPER.readValue(last, new TypeReference<LinkedHashMap<String, Object>>() { });
+            }
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("tool", "automl-workbench");
+            failed.put("dataset", name);
+            failed.put("error", "the benchmark process ended with exit code " + code + " and no result");
+            return failed;
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
