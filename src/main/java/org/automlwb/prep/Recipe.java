@@ -44,6 +44,18 @@ public final class Recipe {
         return withStep(ScaleStep.standardiseAll());
     }
 
+    /**
+     * This recipe with every encode step in codes mode ({@link EncodeStep#asCodes()}): one integer column per
+     * category column instead of one-hot columns, keeping at least {@value EncodeStep#CODES_MIN_MAX_LEVELS}
+     * levels, for learners that split categories themselves (LightGBM). The engine applies it, like
+     * {@link #withScaling()}; users never see it. Idempotent.
+     */
+    public Recipe withCategoryCodes() {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step s : steps) out.add(s instanceof EncodeStep e ? e.asCodes() : s);
+        return out.equals(steps) ? this : new Recipe(out);
+    }
+
     /** Whether the last step standardises every numeric feature (as {@link #withScaling()} adds). */
     public boolean hasScaling() {
         return !steps.isEmpty() && steps.get(steps.size() - 1).equals(ScaleStep.standardiseAll());

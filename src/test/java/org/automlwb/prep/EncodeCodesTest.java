@@ -101,6 +101,18 @@ class EncodeCodesTest {
     }
 
     @Test
+    void withCategoryCodesSwitchesEveryEncodeStepAndIsIdempotent() {
+        Recipe recipe = Recipe.of(ImputeStep.median(List.of()), EncodeStep.oneHot(List.of("a")),
+                new EncodeStep(List.of("b"), 1, 0, 1000, false));
+        Recipe coded = recipe.withCategoryCodes();
+        assertEquals(Recipe.of(ImputeStep.median(List.of()),
+                new EncodeStep(List.of("a"), 5, 0.001, 255, true, EncodeStep.Mode.CODES),
+                new EncodeStep(List.of("b"), 1, 0, 1000, false, EncodeStep.Mode.CODES)), coded);
+        assertEquals(coded, coded.withCategoryCodes());
+        assertEquals(coded.withScaling(), coded.withScaling().withCategoryCodes());
+    }
+
+    @Test
     void codeColumnsKeepTheirNameForLaterSteps() {
         Recipe recipe = Recipe.of(codes(List.of("s"), 1, 50, true), new FilterRowsStep("s", false, 0.0, 0.0));
         assertEquals(List.of(), recipe.validate(table(strings("s", "p", "q")), null));
