@@ -41,6 +41,7 @@ class EncodeCodesTest {
         Table t = table(strings("c", "a", "a", "a", "b", "b", "d"));
         FittedRecipe r = Recipe.of(codes(List.of("c"), 1, 2, true)).fit(t, null);
         assertValues(r.apply(t), "c", 0, 0, 0, 1, 1, 2);
+        assertEquals(List.of(new CategoricalFeature("c", 3)), r.categoricalFeatures());
     }
 
     @Test
@@ -49,6 +50,7 @@ class EncodeCodesTest {
         FittedRecipe r = Recipe.of(codes(List.of(), 1, 50, false)).fit(t, null);
         assertValues(r.apply(t), "c", 0, -1, 0, 1, 1, 0);
         assertValues(r.apply(table(strings("c", (String) null))), "c", -1);
+        assertEquals(List.of(new CategoricalFeature("c", 3)), r.categoricalFeatures());
     }
 
     @Test
@@ -59,6 +61,7 @@ class EncodeCodesTest {
         Table out = r.apply(t);
         assertValues(out, "flag", 1, 0, 1);
         assertValues(out, "s", 0, 1, 0);
+        assertEquals(List.of(new CategoricalFeature("s", 3)), r.categoricalFeatures());
     }
 
     @Test
@@ -92,12 +95,23 @@ class EncodeCodesTest {
         FittedRecipe fitted = recipe.fit(t, null);
         FittedRecipe back = FittedRecipe.fromJson(fitted.toJson());
         assertEquals(fitted.toJson(), back.toJson());
+        assertEquals(fitted.categoricalFeatures(), back.categoricalFeatures());
+        assertEquals(List.of(new CategoricalFeature("c", 3), new CategoricalFeature("d", 3)), back.categoricalFeatures());
         Table fresh = table(strings("c", "b", "new", null), strings("d", "y", "x", null));
         assertValues(back.apply(fresh), "c", 1, 2, -1);
         assertValues(back.apply(fresh), "d", 1, 0, -1);
         assertTrue(back.describe().get(0).startsWith("Code as category numbers"), back.describe().get(0));
         assertTrue(recipe.describe().get(0).startsWith("Code every text and boolean column as category numbers"),
                 recipe.describe().get(0));
+    }
+
+    @Test
+    void fittedJsonWithoutCategoricalFeaturesReadsAsNone() throws BadInputException {
+        Table t = table(strings("c", "a", "b", "a"));
+        FittedRecipe fitted = Recipe.of(new EncodeStep(List.of(), 1, 0, 50, true)).fit(t, null);
+        String json = fitted.toJson();
+        assertFalse(json.contains("categoricalFeatures"), json);
+        assertEquals(List.of(), FittedRecipe.fromJson(json).categoricalFeatures());
     }
 
     @Test
