@@ -20,7 +20,7 @@ public enum StepKind {
     DROP("Drop columns", DropStep.class),
     CAST("Change type", CastStep.class),
     IMPUTE("Fill missing values", ImputeStep.class),
-    ENCODE("One-hot encode", EncodeStep.class),
+    ENCODE("Encode categories", EncodeStep.class),
     SCALE("Scale", ScaleStep.class),
     CLIP("Clip outliers", ClipStep.class),
     BIN("Bin numbers", BinStep.class),
