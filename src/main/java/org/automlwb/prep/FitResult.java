@@ -7,6 +7,8 @@ import tech.tablesaw.api.Table;
  * engine need not apply it to the same rows again.
  *
  * @param recipe   the fitted recipe
- * @param features the transformed training rows, as {@link FittedRecipe#applyForTraining} would give them
+ * @param features the transformed training rows, as {@link FittedRecipe#applyForTraining} would give them except
+ *                 in target-encoded columns, which hold out-of-fold values (see {@link TargetEncodeStep}): the
+ *                 features a model should learn from
  */
 public record FitResult(FittedRecipe recipe, Table features) { }
