@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.automlwb.data.ColumnKind;
 import org.automlwb.prep.EncodeStep;
 import org.automlwb.prep.Step;
+import org.automlwb.prep.TargetEncodeStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -58,5 +60,21 @@ class StepFormFxTest {
         assertEquals(EncodeStep.Mode.CODES, changed.mode());
         assertEquals(EncodeStep.DEFAULT_MAX_LEVELS, changed.maxLevels());
         assertTrue(changed.describe().startsWith("Code every text and boolean column"), changed.describe());
+    }
+
+    @Test
+    void targetEncodeRendersAndEditsItsSmoothing(FxRobot robot) {
+        Step created = StepKind.TARGET_ENCODE.create(columns(), "label");
+        assertEquals(TargetEncodeStep.of(List.of()), created);
+        show(robot, created);
+        assertEquals(2, robot.lookup(".spinner").queryAll().size()); // folds and seed
+        TextField smoothing = robot.lookup("#step-field-smoothing").queryAs(TextField.class);
+        assertEquals("10", smoothing.getText());
+        robot.interact(() -> {
+            smoothing.setText("2.5");
+            smoothing.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(new TargetEncodeStep(List.of(), 2.5, 5, true, 42), changes.get(changes.size() - 1));
+        assertEquals("Target encode", StepKind.of(created).title());
     }
 }
