@@ -70,27 +70,41 @@ public record TrainingTarget(double[] values, List<String> classes) {
     public static TrainingTarget of(Table data, String column) {
         Column<?> c = Steps.column(data, column);
         int n = c.size();
-        String[] labels = new String[n];
+        boolean[] present = new boolean[n];
+        double[] numbers = new double[n];
         boolean numeric = true;
         boolean integral = true;
         for (int i = 0; i < n; i++) {
-            if (c.isMissing(i) || !(c instanceof NumericColumn) && c.getString(i).isBlank()) continue;
-            labels[i] = label(c, i);
+            present[i] = !c.isMissing(i) && (c instanceof NumericColumn || !c.getString(i).isBlank());
+            numbers[i] = Double.NaN;
+            if (!present[i] || !numeric) continue; // text fails to parse slowly: stop at the first non-number
             double v = number(c, i);
             if (!Double.isFinite(v)) numeric = false;
             else if (v != Math.rint(v)) integral = false;
+            numbers[i] = v;
         }
-        Map<String, Integer> distinct = new HashMap<>();
-        for (String l : labels) if (l != null) distinct.putIfAbsent(l, 0);
+        if (numeric && !(integral && fewValues(numbers))) return regression(numbers);
+        Map<String, Integer> index = new HashMap<>();
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            if (!present[i]) continue;
+            labels[i] = label(c, i);
+            index.putIfAbsent(labels[i], 0);
+        }
+        List<String> classes = sorted(index.keySet());
+        for (int k = 0; k < classes.size(); k++) index.put(classes.get(k), k);
         double[] values = new double[n];
-        if (numeric && !(integral && distinct.size() <= MAX_INTEGER_CLASSES)) {
-            for (int i = 0; i < n; i++) values[i] = labels[i] == null ? Double.NaN : number(c, i);
-            return regression(values);
-        }
-        List<String> classes = sorted(distinct.keySet());
-        for (int k = 0; k < classes.size(); k++) distinct.put(classes.get(k), k);
-        for (int i = 0; i < n; i++) values[i] = labels[i] == null ? Double.NaN : distinct.get(labels[i]);
+        for (int i = 0; i < n; i++) values[i] = labels[i] == null ? Double.NaN : index.get(labels[i]);
         return new TrainingTarget(values, classes);
+    }
+
+    /** Whether the finite numbers take at most {@value #MAX_INTEGER_CLASSES} distinct values. */
+    private static boolean fewValues(double[] numbers) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (double v : numbers) {
+            if (!Double.isNaN(v) && seen.add(v == 0 ? 0.0 : v) && seen.size() > MAX_INTEGER_CLASSES) return false;
+        }
+        return true;
     }
 
     /** The same target for the rows where {@code keep} is true ({@code kept} of them), as a row filter leaves them. */
