@@ -30,14 +30,19 @@ public final class Recipe {
     /** No steps: numeric and boolean columns go through as they are (missing values get the training median). */
     public static Recipe empty() { return new Recipe(List.of()); }
 
-    /** The default recipe for this data (see the package documentation), without scaling. */
+    /**
+     * The default recipe for this data (see the package documentation), without scaling.
+     *
+     * @param target the target column, or null; when named, text columns with many levels are target encoded
+     *               (which needs the target when fitting) instead of one-hot encoded
+     */
     public static Recipe automatic(Table data, String target) {
         return new Recipe(AutomaticRecipe.steps(data, target));
     }
 
     /**
-     * This recipe plus per-column standardisation of the numeric features that are not one-hot or missing
-     * indicator columns, for linear models, SVMs and KNN. Unchanged if it already ends with that step.
+     * This recipe plus per-column standardisation of the numeric features that are not one-hot, missing
+     * indicator or category-code columns, for linear models, SVMs and KNN. Unchanged if it already ends with that step.
      */
     public Recipe withScaling() {
         if (!steps.isEmpty() && steps.get(steps.size() - 1).equals(ScaleStep.standardiseAll())) return this;
