@@ -96,13 +96,14 @@ public record TargetEncodeStep(List<String> columns, double smoothing, int folds
     @Override
     public FittedStep fit(Frame frame) {
         List<String> cols = Steps.resolve(columns, frame, c -> c.kind() == ColumnKind.TEXT);
+        if (cols.isEmpty()) return new Fitted(this, List.of(), List.of()); // nothing to encode, no target needed
         TrainingTarget target = frame.target();
         if (target == null) {
             throw RecipeInputException.of("target encoding needs the target column, and the training rows have none",
-                    cols.isEmpty() ? null : cols.get(0), "fit the recipe with its target column, or remove the target encode step");
+                    cols.get(0), "fit the recipe with its target column, or remove the target encode step");
         }
         Outputs y = new Outputs(target);
-        if (y.labelled == 0 && !cols.isEmpty()) {
+        if (y.labelled == 0) {
             throw RecipeInputException.of("target encoding needs target values, and every training row's target is"
                     + " missing", cols.get(0), "give training rows with their target");
         }

@@ -174,6 +174,9 @@ class TargetEncodeTest {
                 () -> Recipe.of(TargetEncodeStep.of(List.of())).fit(t, null));
         assertTrue(e.getMessage().contains("target encoding needs the target column"), e.getMessage());
         assertEquals("city", e.badInput().column());
+        // With nothing to encode there is nothing to learn, and no target is needed.
+        Table numbers = table(doubles("x", 1.0, 2.0));
+        assertEquals(List.of("x"), Recipe.of(TargetEncodeStep.of(List.of())).fit(numbers, null).featureNames());
     }
 
     @Test
