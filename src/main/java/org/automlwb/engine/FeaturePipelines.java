@@ -20,7 +20,7 @@ public final class FeaturePipelines {
         Map<FeatureEncoding, FeaturePipeline> m = new EnumMap<>(FeatureEncoding.class);
         m.put(FeatureEncoding.ONE_HOT, new RecipePipeline(recipe));
         m.put(FeatureEncoding.ONE_HOT_SCALED, new RecipePipeline(recipe.withScaling()));
-        m.put(FeatureEncoding.CATEGORY_CODES, new RecipePipeline(recipe));
+        m.put(FeatureEncoding.CATEGORY_CODES, new RecipePipeline(recipe.withCategoryCodes()));
         return new FeaturePipelines(m);
     }
 

@@ -19,6 +19,10 @@ final class AutomaticRecipe {
 
     private AutomaticRecipe() { }
 
+    /**
+     * The steps for this data. With a target named, text with more levels than one-hot keeps (but not free text or
+     * IDs) is target encoded; without one it is one-hot encoded with the top levels and other.
+     */
     static List<Step> steps(Table data, String target) {
         List<String> allMissing = new ArrayList<>();
         List<String> constant = new ArrayList<>();
@@ -27,6 +31,7 @@ final class AutomaticRecipe {
         List<String> impute = new ArrayList<>();
         List<String> dates = new ArrayList<>();
         List<String> encode = new ArrayList<>();
+        List<String> targetEncode = new ArrayList<>();
         for (Column<?> column : data.columns()) {
             String name = column.name();
             if (name.equals(target)) continue;
@@ -46,6 +51,9 @@ final class AutomaticRecipe {
             } else if (col.kind() == ColumnKind.TEXT && distinct > EncodeStep.DEFAULT_MAX_LEVELS
                     && distinct > FREE_TEXT_DISTINCT_SHARE * present) {
                 freeText.add(name);
+            } else if (col.kind() == ColumnKind.TEXT && distinct > EncodeStep.DEFAULT_MAX_LEVELS && target != null) {
+                // One-hot would fold most of these levels into (other); their target means keep what they say.
+                targetEncode.add(name);
             } else if (col.kind() == ColumnKind.TEXT) {
                 encode.add(name);
             } else {
@@ -62,6 +70,7 @@ final class AutomaticRecipe {
         if (!impute.isEmpty()) steps.add(ImputeStep.median(impute));
         if (!dates.isEmpty()) steps.add(DatePartsStep.of(dates));
         if (!encode.isEmpty()) steps.add(EncodeStep.oneHot(encode));
+        if (!targetEncode.isEmpty()) steps.add(TargetEncodeStep.of(targetEncode));
         return steps;
     }
 

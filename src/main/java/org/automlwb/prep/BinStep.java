@@ -12,7 +12,8 @@ import org.automlwb.data.ColumnKind;
  * rows in each bin (repeated cut points are merged, so there may be fewer bins). A value equal to a cut point
  * goes to the upper bin; values beyond the training range go to the first or last bin; missing stays missing.
  *
- * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag
+ * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag or as
+ *                category codes
  * @param method  how cut points are placed
  * @param bins    how many bins (2 to 1000)
  */

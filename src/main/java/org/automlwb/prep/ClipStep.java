@@ -10,7 +10,8 @@ import org.automlwb.data.ColumnKind;
  * upper. With FIXED the bounds are the given values; with QUANTILE they are learnt from the training rows as
  * quantiles (e.g. 0.01 and 0.99). A null bound means no limit on that side. Missing values stay missing.
  *
- * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag
+ * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag or as
+ *                category codes
  * @param bounds  how {@code low} and {@code high} are read
  * @param low     lower bound (FIXED) or its quantile from 0 to 1 (QUANTILE), or null
  * @param high    upper bound (FIXED) or its quantile from 0 to 1 (QUANTILE), or null

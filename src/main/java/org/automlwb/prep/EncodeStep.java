@@ -1,5 +1,6 @@
 package org.automlwb.prep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,25 +11,39 @@ import java.util.Map;
 import org.automlwb.data.ColumnKind;
 
 /**
- * One-hot encodes categories and turns booleans into 0/1.
+ * Encodes categories, one-hot or as category codes, and turns booleans into 0/1.
  *
- * <p>For a category column {@code c} each kept level {@code v} becomes a 0/1 column {@code c=v}, plus one
- * column {@code c=(other)} that is 1 for rare levels, levels beyond the cap, and levels never seen in training.
- * A level is kept when it occurs in at least {@code max(minCount, ceil(minFraction × training rows))} training
+ * <p>A level is kept when it occurs in at least {@code max(minCount, ceil(minFraction × training rows))} training
  * rows; at most {@code maxLevels} levels are kept, the most frequent first (ties alphabetically). Missing values
- * are the level {@code (missing)} when {@code missingAsLevel}, else the row is 0 in every column. A real value
- * spelt {@code (other)} counts as other. Numeric columns listed here are treated as categories (their values
- * as text); a boolean column keeps its name and becomes 1 for true, 0 for false.
+ * are the level {@code (missing)} when {@code missingAsLevel}. A real value spelt {@code (other)} counts as
+ * other. Numeric columns listed here are treated as categories (their values as text); a boolean column keeps
+ * its name and becomes 1 for true, 0 for false, in both modes.
+ *
+ * <p>{@link Mode#ONE_HOT}: for a category column {@code c} each kept level {@code v} becomes a 0/1 column
+ * {@code c=v}, plus one column {@code c=(other)} that is 1 for rare levels, levels beyond the cap, and levels
+ * never seen in training. A missing value that is not a level is 0 in every column.
+ *
+ * <p>{@link Mode#CODES}, for learners that split categories themselves (LightGBM): the column {@code c} keeps its
+ * name and holds the level's position 0..k-1 among the k kept levels, in the one-hot order, and k for other
+ * (rare, beyond the cap, unseen). A missing value that is not a level is -1: it is neither a level nor other,
+ * like the all-zero one-hot row, and LightGBM reads negative categories as missing. (It cannot be NaN: the
+ * recipe's output holds none, and the fitted recipe's median fallback would turn it into a real code.) Code
+ * columns are listed by {@link FittedRecipe#categoricalFeatures()}, and scaling, clipping and binning of "every
+ * numeric column" leave them alone.
  *
  * @param columns        the columns to encode; empty means every text and boolean column
  * @param minCount       fewest training rows for a level to be kept
  * @param minFraction    fewest training rows for a level, as a fraction of the rows (0.001 = 0.1 %)
  * @param maxLevels      most levels kept per column
  * @param missingAsLevel whether missing is a level of its own
+ * @param mode           one-hot columns or one column of category codes; null (absent in JSON written before
+ *                       there was a choice) means one-hot, and one-hot is left out of the JSON written
  */
 @JsonTypeName("encode")
 public record EncodeStep(List<String> columns, int minCount, double minFraction, int maxLevels,
-                         boolean missingAsLevel) implements Step {
+                         boolean missingAsLevel,
+                         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OneHotIsDefault.class)
+                         Mode mode) implements Step {
     /** The level that collects rare and unseen values. */
     public static final String OTHER_LEVEL = "(other)";
     /** Default fewest rows for a level. */
@@ -37,9 +52,30 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
     public static final double DEFAULT_MIN_FRACTION = 0.001;
     /** Default most levels per column. */
     public static final int DEFAULT_MAX_LEVELS = 50;
+    /**
+     * Fewest levels per column that {@link #asCodes()} keeps: one code column costs the same however many levels
+     * it has, so the cap that bounds one-hot width can be higher.
+     */
+    public static final int CODES_MIN_MAX_LEVELS = 255;
+    /** The code of a missing value in codes mode when missing is not a level. */
+    public static final int MISSING_CODE = -1;
+
+    /** How a category column becomes numbers. */
+    public enum Mode {
+        /** One 0/1 column per kept level, plus one for other. */
+        ONE_HOT,
+        /** One column of level positions 0..k-1, k for other, for learners with native categorical splits. */
+        CODES
+    }
 
     public EncodeStep {
         columns = Steps.copy(columns);
+        if (mode == null) mode = Mode.ONE_HOT;
+    }
+
+    /** One-hot encoding with these settings (the form every recipe had before codes mode existed). */
+    public EncodeStep(List<String> columns, int minCount, double minFraction, int maxLevels, boolean missingAsLevel) {
+        this(columns, minCount, minFraction, maxLevels, missingAsLevel, Mode.ONE_HOT);
     }
 
     /** One-hot with the defaults: levels of at least max(5, 0.1 % of rows), top 50, missing as a level. */
@@ -47,12 +83,40 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
         return new EncodeStep(columns, DEFAULT_MIN_COUNT, DEFAULT_MIN_FRACTION, DEFAULT_MAX_LEVELS, true);
     }
 
+    /**
+     * The same step in codes mode, keeping at least {@value #CODES_MIN_MAX_LEVELS} levels; unchanged if it is
+     * already so (what {@link Recipe#withCategoryCodes()} does to every encode step).
+     */
+    public EncodeStep asCodes() {
+        return new EncodeStep(columns, minCount, minFraction, Math.max(maxLevels, CODES_MIN_MAX_LEVELS),
+                missingAsLevel, Mode.CODES);
+    }
+
     @Override
     public String describe() {
-        return "One-hot encode " + Steps.join(columns, "every text and boolean column") + " (levels with at least "
-                + minCount + " rows and " + Steps.number(minFraction * 100) + " % of rows, top " + maxLevels
-                + "; the rest and unseen values as " + OTHER_LEVEL
+        String which = Steps.join(columns, "every text and boolean column");
+        String levels = "levels with at least " + minCount + " rows and " + Steps.number(minFraction * 100)
+                + " % of rows, top " + maxLevels;
+        if (mode == Mode.CODES) {
+            return "Code " + which + " as category numbers 0, 1, 2, … (the most frequent level first; " + levels
+                    + "; the rest and unseen values as the number after the last level"
+                    + (missingAsLevel ? "; missing as " + ImputeStep.MISSING_LEVEL : "; missing as -1, no category")
+                    + "; booleans as 0/1)";
+        }
+        return "One-hot encode " + which + " (" + levels + "; the rest and unseen values as " + OTHER_LEVEL
                 + (missingAsLevel ? "; missing as " + ImputeStep.MISSING_LEVEL : "") + "; booleans as 0/1)";
+    }
+
+    /**
+     * Jackson's test for leaving {@code mode} out of the JSON: one-hot is what a file without it means, so recipe
+     * files stay as they were before codes mode existed.
+     */
+    static final class OneHotIsDefault {
+        @Override
+        public boolean equals(Object value) { return value == null || value == Mode.ONE_HOT; }
+
+        @Override
+        public int hashCode() { return 0; }
     }
 
     private static boolean accepts(ColumnKind k) { return !Values.isDate(k); }
@@ -67,7 +131,7 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
         List<String> cols = Steps.resolve(columns, check, EncodeStep::automatic);
         if (check.require(cols, EncodeStep::accepts, "encode", "text, numbers or booleans")) {
             for (String c : cols) {
-                if (check.kind(c) == ColumnKind.BOOLEAN) check.put(c, ColumnKind.INTEGER);
+                if (check.kind(c) == ColumnKind.BOOLEAN || mode == Mode.CODES) check.put(c, ColumnKind.INTEGER);
                 else check.encoded(c);
             }
         }
@@ -84,7 +148,7 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
                 out.add(new Levels(name, ColumnKind.BOOLEAN, List.of()));
                 continue;
             }
-            Map<String, Integer> counts = Stats.counts(texts(col));
+            Map<String, Integer> counts = Stats.counts(Steps.categories(col, missingAsLevel));
             counts.remove(OTHER_LEVEL);
             List<String> kept = counts.entrySet().stream()
                     .filter(e -> e.getValue() >= threshold)
@@ -98,18 +162,6 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
         Fitted fitted = new Fitted(this, out);
         fitted.apply(frame, true);
         return fitted;
-    }
-
-    /** The column's values as category text; missing is {@code (missing)} when that is a level, else null. */
-    private String[] texts(Col col) {
-        String[] values = col.isText() ? col.text() : new String[col.size()];
-        if (!col.isText()) {
-            for (int i = 0; i < values.length; i++) values[i] = col.missing(i) ? null : Values.format(col.kind(), col.num()[i]);
-        }
-        if (!missingAsLevel) return values;
-        String[] out = values == col.text() ? values.clone() : values;
-        for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = ImputeStep.MISSING_LEVEL;
-        return out;
     }
 
     /**
@@ -139,12 +191,15 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
 
         @Override
         public String describe() {
+            boolean codes = step.mode() == Mode.CODES;
             List<String> parts = new ArrayList<>();
             for (Levels l : encodings) {
-                parts.add(l.kind() == ColumnKind.BOOLEAN ? l.column() + " as 0/1"
-                        : l.column() + " (" + l.levels().size() + " levels + " + OTHER_LEVEL + ")");
+                int k = l.levels().size();
+                if (l.kind() == ColumnKind.BOOLEAN) parts.add(l.column() + " as 0/1");
+                else if (codes) parts.add(l.column() + " (" + k + " levels as 0–" + (k - 1) + ", " + OTHER_LEVEL + " as " + k + ")");
+                else parts.add(l.column() + " (" + k + " levels + " + OTHER_LEVEL + ")");
             }
-            return "One-hot encode " + Steps.join(parts, "no columns");
+            return (codes ? "Code as category numbers " : "One-hot encode ") + Steps.join(parts, "no columns");
         }
 
         @Override
@@ -155,11 +210,21 @@ public record EncodeStep(List<String> columns, int minCount, double minFraction,
                     frame.replace(l.column(), Col.flags(col.num().clone()));
                     continue;
                 }
-                String[] values = step.texts(col);
+                String[] values = Steps.categories(col, step.missingAsLevel());
                 int n = values.length;
                 int k = l.levels().size();
                 Map<String, Integer> index = new HashMap<>(k * 2);
                 for (int j = 0; j < k; j++) index.put(l.levels().get(j), j);
+                if (step.mode() == Mode.CODES) {
+                    double[] codes = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        String v = values[i];
+                        Integer j = v == null ? null : index.get(v);
+                        codes[i] = v == null ? MISSING_CODE : j == null ? k : j;
+                    }
+                    frame.replace(l.column(), Col.codes(codes, k + 1));
+                    continue;
+                }
                 double[][] out = new double[k + 1][n];
                 for (int i = 0; i < n; i++) {
                     String v = values[i];

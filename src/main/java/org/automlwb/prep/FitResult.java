@@ -7,7 +7,9 @@ import tech.tablesaw.api.Table;
  * engine need not apply it to the same rows again.
  *
  * @param recipe   the fitted recipe
- * @param features the transformed training rows (after the recipe's row filters)
+ * @param features the transformed training rows (after the recipe's row filters), as
+ *                 {@link FittedRecipe#applyForTraining} would give them except in target-encoded columns, which
+ *                 hold out-of-fold values (see {@link TargetEncodeStep}): the features a model should learn from
  * @param keptRows which input rows they are: row {@code i} of {@code features} is input row {@code keptRows[i]},
  *                 ascending
  */

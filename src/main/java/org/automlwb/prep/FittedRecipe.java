@@ -28,21 +28,24 @@ public final class FittedRecipe {
     private final List<FittedStep> steps;
     private final List<String> featureNames;
     private final double[] fallbacks;
+    private final List<CategoricalFeature> categoricalFeatures;
 
     private FittedRecipe(Recipe recipe, String target, List<InputColumn> inputColumns, List<FittedStep> steps,
-                         List<String> featureNames, double[] fallbacks) {
+                         List<String> featureNames, double[] fallbacks, List<CategoricalFeature> categoricalFeatures) {
         this.recipe = recipe;
         this.target = target;
         this.inputColumns = List.copyOf(inputColumns);
         this.steps = List.copyOf(steps);
         this.featureNames = List.copyOf(featureNames);
         this.fallbacks = fallbacks.clone();
+        this.categoricalFeatures = List.copyOf(categoricalFeatures);
     }
 
     /** Ends a fit: checks that every remaining column is a number and learns the fallbacks. */
     static FitResult finish(Recipe recipe, String target, Table train, Frame frame, List<FittedStep> steps) {
         List<String> features = frame.names();
         double[] fallbacks = new double[features.size()];
+        List<CategoricalFeature> categorical = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
             String name = features.get(f);
             ColumnKind kind = frame.kind(name);
@@ -54,15 +57,17 @@ public final class FittedRecipe {
             if (name.equals(target)) {
                 throw RecipeInputException.of("the recipe makes a feature with the target's name", name, "rename the target column");
             }
-            double median = Stats.median(frame.col(name).num());
+            Col col = frame.col(name);
+            double median = Stats.median(col.num());
             fallbacks[f] = Double.isNaN(median) ? 0 : median;
+            if (col.codes() > 0) categorical.add(new CategoricalFeature(name, col.codes()));
         }
         Set<String> read = frame.rawRead();
         List<InputColumn> inputs = new ArrayList<>();
         for (Column<?> c : train.columns()) {
             if (read.contains(c.name())) inputs.add(new InputColumn(c.name(), Values.kindOf(c)));
         }
-        FittedRecipe fitted = new FittedRecipe(recipe, target, inputs, steps, features, fallbacks);
+        FittedRecipe fitted = new FittedRecipe(recipe, target, inputs, steps, features, fallbacks, categorical);
         int[] kept = frame.filtered() ? frame.sourceRows()
                 : java.util.stream.IntStream.range(0, train.rowCount()).toArray();
         return new FitResult(fitted, fitted.output(frame, train), kept);
@@ -159,6 +164,13 @@ public final class FittedRecipe {
     /** The feature names, in output order. */
     public List<String> featureNames() { return featureNames; }
 
+    /**
+     * The features that hold category codes rather than amounts, in {@link #featureNames()} order, each with its
+     * number of codes; empty when the recipe has no encode step in codes mode (see
+     * {@link Recipe#withCategoryCodes()}). Read back from JSON written before codes mode existed, it is empty.
+     */
+    public List<CategoricalFeature> categoricalFeatures() { return categoricalFeatures; }
+
     /** The input columns the recipe reads, in training column order, with their training types. */
     public List<InputColumn> inputColumns() { return inputColumns; }
 
@@ -178,7 +190,9 @@ public final class FittedRecipe {
     public String toJson() {
         List<Double> fb = new ArrayList<>(fallbacks.length);
         for (double v : fallbacks) fb.add(v);
-        return Json.write(new FittedJson(Json.VERSION, target, inputColumns, featureNames, fb, recipe.steps(), steps));
+        // Left out when empty, so a recipe without category codes writes the same JSON as before they existed.
+        return Json.write(new FittedJson(Json.VERSION, target, inputColumns, featureNames, fb, recipe.steps(), steps,
+                categoricalFeatures.isEmpty() ? null : categoricalFeatures));
     }
 
     /** Reads {@link #toJson()} output. */
@@ -190,13 +204,22 @@ public final class FittedRecipe {
                 || j.steps().contains(null) || j.recipe().contains(null) || j.fallbacks().contains(null)) {
             throw new BadInputException("the preprocessing pipeline is incomplete", "export the model again");
         }
+        List<CategoricalFeature> categorical = j.categoricalFeatures() == null ? List.of() : j.categoricalFeatures();
+        for (CategoricalFeature c : categorical) {
+            if (c == null || !j.featureNames().contains(c.name()) || c.codes() < 1) {
+                throw new BadInputException("the preprocessing pipeline lists a categorical feature that is not one of"
+                        + " its features", "export the model again");
+            }
+        }
         double[] fb = j.fallbacks().stream().mapToDouble(Double::doubleValue).toArray();
-        return new FittedRecipe(Recipe.of(j.recipe()), j.target(), j.inputColumns(), j.steps(), j.featureNames(), fb);
+        return new FittedRecipe(Recipe.of(j.recipe()), j.target(), j.inputColumns(), j.steps(), j.featureNames(), fb,
+                categorical);
     }
 
-    /** The JSON shape. */
+    /** The JSON shape; {@code categoricalFeatures} is absent (null) when there are none. */
     record FittedJson(Integer version, String target, List<InputColumn> inputColumns, List<String> featureNames,
-                      List<Double> fallbacks, List<Step> recipe, List<FittedStep> steps) { }
+                      List<Double> fallbacks, List<Step> recipe, List<FittedStep> steps,
+                      List<CategoricalFeature> categoricalFeatures) { }
 
     @Override
     public String toString() { return "FittedRecipe" + describe(); }

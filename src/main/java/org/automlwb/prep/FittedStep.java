@@ -20,10 +20,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DatePartsStep.class, name = "date_parts"),
     @JsonSubTypes.Type(value = DerivedStep.class, name = "derived"),
     @JsonSubTypes.Type(value = FilterRowsStep.class, name = "filter_rows"),
+    @JsonSubTypes.Type(value = TargetEncodeStep.Fitted.class, name = "target_encode"),
 })
 public sealed interface FittedStep extends StepApplying
         permits DropStep, CastStep, ImputeStep.Fitted, EncodeStep.Fitted, ScaleStep.Fitted, ClipStep.Fitted,
-                BinStep.Fitted, DatePartsStep, DerivedStep, FilterRowsStep {
+                BinStep.Fitted, DatePartsStep, DerivedStep, FilterRowsStep, TargetEncodeStep.Fitted {
 
     /** A plain-words summary including what was learnt, e.g. "Fill missing values in age with 38.5". */
     String describe();

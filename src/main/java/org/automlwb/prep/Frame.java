@@ -11,21 +11,36 @@ import org.automlwb.data.ColumnKind;
 
 /**
  * The mutable working table a recipe transforms: named columns in order (the target is never in it), plus the
- * input row each working row came from (filters drop rows while fitting).
+ * input row each working row came from (filters drop rows while fitting) and, while fitting, the target of each
+ * working row (filtered along with the rows, so it stays aligned).
  */
 final class Frame {
     private LinkedHashMap<String, Col> cols;
     private int rows;
     private int[] sourceRows;
     private boolean filtered;
+    private TrainingTarget target;
     private final Set<String> rawRead = new LinkedHashSet<>();
 
+    /** A frame without a target: for applying a fitted recipe. */
     Frame(LinkedHashMap<String, Col> cols, int rows) {
+        this(cols, rows, null);
+    }
+
+    /** A frame for fitting; {@code target} (one value per row) may be null when the rows have no target. */
+    Frame(LinkedHashMap<String, Col> cols, int rows, TrainingTarget target) {
+        if (target != null && target.rows() != rows) {
+            throw new IllegalArgumentException("the training target has " + target.rows() + " values for " + rows + " rows");
+        }
         this.cols = cols;
         this.rows = rows;
+        this.target = target;
     }
 
     int rows() { return rows; }
+
+    /** The target of the working rows, in their order, or null when there is none (always null when applying). */
+    TrainingTarget target() { return target; }
 
     boolean has(String name) { return cols.containsKey(name); }
 
@@ -110,6 +125,7 @@ final class Frame {
         for (int i = 0, j = 0; i < keep.length; i++) if (keep[i]) src[j++] = sourceRow(i);
         final int n = kept;
         cols.replaceAll((name, c) -> c.keep(keep, n));
+        if (target != null) target = target.keep(keep, n);
         sourceRows = src;
         rows = kept;
         filtered = true;

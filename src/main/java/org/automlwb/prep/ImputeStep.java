@@ -185,7 +185,9 @@ public record ImputeStep(List<String> columns, Strategy strategy, String value, 
                         if (Double.isNaN(out[i])) { out[i] = fill; if (flags != null) flags[i] = 1; }
                     }
                     boolean fractional = col.kind() == ColumnKind.INTEGER && fill != Math.rint(fill);
-                    filled = new Col(fractional ? ColumnKind.DECIMAL : col.kind(), col.flag(), out, null, false);
+                    // A column of category codes stays one while its values stay whole codes.
+                    filled = new Col(fractional ? ColumnKind.DECIMAL : col.kind(), col.flag(), out, null, false,
+                            fractional ? 0 : col.codes());
                 }
                 frame.replace(f.column(), filled);
                 if (flags != null) frame.addAfter(f.column(), f.indicator(), Col.flags(flags));

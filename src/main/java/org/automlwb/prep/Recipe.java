@@ -30,18 +30,35 @@ public final class Recipe {
     /** No steps: numeric and boolean columns go through as they are (missing values get the training median). */
     public static Recipe empty() { return new Recipe(List.of()); }
 
-    /** The default recipe for this data (see the package documentation), without scaling. */
+    /**
+     * The default recipe for this data (see the package documentation), without scaling.
+     *
+     * @param target the target column, or null; when named, text columns with many levels are target encoded
+     *               (which needs the target when fitting) instead of one-hot encoded
+     */
     public static Recipe automatic(Table data, String target) {
         return new Recipe(AutomaticRecipe.steps(data, target));
     }
 
     /**
-     * This recipe plus per-column standardisation of the numeric features that are not one-hot or missing
-     * indicator columns, for linear models, SVMs and KNN. Unchanged if it already ends with that step.
+     * This recipe plus per-column standardisation of the numeric features that are not one-hot, missing
+     * indicator or category-code columns, for linear models, SVMs and KNN. Unchanged if it already ends with that step.
      */
     public Recipe withScaling() {
         if (!steps.isEmpty() && steps.get(steps.size() - 1).equals(ScaleStep.standardiseAll())) return this;
         return withStep(ScaleStep.standardiseAll());
+    }
+
+    /**
+     * This recipe with every encode step in codes mode ({@link EncodeStep#asCodes()}): one integer column per
+     * category column instead of one-hot columns, keeping at least {@value EncodeStep#CODES_MIN_MAX_LEVELS}
+     * levels, for learners that split categories themselves (LightGBM). The engine applies it, like
+     * {@link #withScaling()}; users never see it. Idempotent.
+     */
+    public Recipe withCategoryCodes() {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step s : steps) out.add(s instanceof EncodeStep e ? e.asCodes() : s);
+        return out.equals(steps) ? this : new Recipe(out);
     }
 
     /** Whether the last step standardises every numeric feature (as {@link #withScaling()} adds). */
@@ -125,36 +142,81 @@ public final class Recipe {
     }
 
     /**
-     * Fits every step on these rows only, in order, each on the output of the one before.
+     * Fits every step on these rows only, in order, each on the output of the one before. A target encode step
+     * reads the target from the {@code target} column with {@link TrainingTarget#of}; see
+     * {@link #fit(Table, String, TrainingTarget)}.
      *
-     * @param train  the training rows, with the target column (which is never transformed or used)
+     * @param train  the training rows, with the target column (which is never transformed or used as a feature)
      * @param target the target column name, or null when the rows have none
-     * @throws RecipeInputException when the recipe does not fit the data (see {@link #check})
+     * @throws RecipeInputException when the recipe does not fit the data (see {@link #check}), or has a target
+     *                              encode step and there is no target
      */
     public FittedRecipe fit(Table train, String target) {
-        return fitTransform(train, target).recipe();
+        return fitTransform(train, target, null).recipe();
     }
 
     /**
-     * Fits like {@link #fit} and also returns the training rows transformed (row filters applied), saving the
-     * engine a second pass over them.
+     * Fits like {@link #fit(Table, String)}, with the target of each training row given (the engine's, so that
+     * the class order is the engine's). Only target encode steps read it.
+     *
+     * @param labels one value per row of {@code train}, or null to read the {@code target} column when a step
+     *               needs it
+     * @throws IllegalArgumentException when {@code labels} has not one value per row of {@code train}
+     */
+    public FittedRecipe fit(Table train, String target, TrainingTarget labels) {
+        return fitTransform(train, target, labels).recipe();
+    }
+
+    /**
+     * Fits like {@link #fit(Table, String)} and also returns the training rows transformed (row filters applied),
+     * saving the engine a second pass over them. Use it, not {@link FittedRecipe#applyForTraining}, for the rows a
+     * model learns from: a target encode step gives these rows out-of-fold values (see {@link TargetEncodeStep}).
      *
      * @throws RecipeInputException when the recipe does not fit the data (see {@link #check})
      */
     public FitResult fitTransform(Table train, String target) {
+        return fitTransform(train, target, null);
+    }
+
+    /**
+     * Fits like {@link #fit(Table, String, TrainingTarget)} and also returns the training rows transformed (row
+     * filters applied). The features of target-encoded columns are the <b>out-of-fold</b> values: each training
+     * row's value is learnt from the other folds' rows only, so a model trained on them never sees a row's own
+     * label through its features. The fitted recipe (and so {@link FittedRecipe#apply} and
+     * {@link FittedRecipe#applyForTraining}) uses the mapping learnt from every training row instead. The
+     * engine therefore takes the training rows' features from here.
+     *
+     * @param labels one value per row of {@code train}, or null to read the {@code target} column when a step
+     *               needs it
+     * @throws RecipeInputException     when the recipe does not fit the data (see {@link #check}), or has a target
+     *                                  encode step and there is no target
+     * @throws IllegalArgumentException when {@code labels} has not one value per row of {@code train}
+     */
+    public FitResult fitTransform(Table train, String target, TrainingTarget labels) {
         try {
             check(train, target);
         } catch (BadInputException e) {
             throw new RecipeInputException(e);
         }
+        if (labels != null && labels.rows() != train.rowCount()) {
+            throw new IllegalArgumentException("the training target has " + labels.rows() + " values for "
+                    + train.rowCount() + " rows");
+        }
         LinkedHashMap<String, Col> cols = new LinkedHashMap<>();
         for (Column<?> c : train.columns()) {
             if (!c.name().equals(target)) cols.put(c.name(), Values.read(c).asRaw());
         }
-        Frame frame = new Frame(cols, train.rowCount());
+        // The target is read only when a step learns from it: other recipes never look at it.
+        if (labels == null && target != null && needsTarget()) labels = TrainingTarget.of(train, target);
+        Frame frame = new Frame(cols, train.rowCount(), labels);
         List<FittedStep> fitted = new ArrayList<>(steps.size());
         for (Step s : steps) fitted.add(s.fit(frame));
         return FittedRecipe.finish(this, target, train, frame, fitted);
+    }
+
+    /** Whether a step learns from the target. */
+    private boolean needsTarget() {
+        return steps.stream().anyMatch(s -> s instanceof TargetEncodeStep);
     }
 
     static Map<String, ColumnKind> kinds(Table data) {

@@ -11,8 +11,8 @@ import org.automlwb.data.ColumnKind;
  * A column with a single value (or none) in training gets scale 1 and center its value, so it becomes 0: never
  * NaN. Missing values stay missing.
  *
- * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag (one-hot,
- *                missing indicators and encoded booleans are left alone)
+ * @param columns the columns; empty means every numeric column the recipe did not make as a 0/1 flag or as
+ *                category codes (one-hot, missing indicators, encoded booleans and category codes are left alone)
  * @param method  how to scale
  */
 @JsonTypeName("scale")

@@ -98,6 +98,11 @@ final class SchemaCheck {
     /** Marks {@code column} as replaced by one-hot columns named {@code column=level}. */
     void encoded(String column) {
         columns.remove(column);
-        families.add(column + "=");
+        family(column + "=");
+    }
+
+    /** Declares that columns named {@code prefix<something>} may exist from here on (known only after fitting). */
+    void family(String prefix) {
+        families.add(prefix);
     }
 }

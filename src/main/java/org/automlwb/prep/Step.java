@@ -9,7 +9,8 @@ import org.automlwb.data.ColumnKind;
 /**
  * One preprocessing step with its settings, not yet fitted. Every step is an immutable record; in JSON it is an
  * object with a {@code type} field naming the step ({@code drop}, {@code cast}, {@code impute}, {@code encode},
- * {@code scale}, {@code clip}, {@code bin}, {@code date_parts}, {@code derived}, {@code filter_rows}).
+ * {@code scale}, {@code clip}, {@code bin}, {@code date_parts}, {@code derived}, {@code filter_rows},
+ * {@code target_encode}).
  *
  * <p>Steps that take a list of columns treat an empty list as "every column this step applies to at this point
  * of the recipe", resolved when fitting (the fitted step then names them).
@@ -26,10 +27,11 @@ import org.automlwb.data.ColumnKind;
     @JsonSubTypes.Type(value = DatePartsStep.class, name = "date_parts"),
     @JsonSubTypes.Type(value = DerivedStep.class, name = "derived"),
     @JsonSubTypes.Type(value = FilterRowsStep.class, name = "filter_rows"),
+    @JsonSubTypes.Type(value = TargetEncodeStep.class, name = "target_encode"),
 })
 public sealed interface Step extends StepFitting
         permits DropStep, CastStep, ImputeStep, EncodeStep, ScaleStep, ClipStep, BinStep, DatePartsStep,
-                DerivedStep, FilterRowsStep {
+                DerivedStep, FilterRowsStep, TargetEncodeStep {
 
     /** A plain-words summary for the recipe editor, e.g. "Fill missing values in age with the median". */
     String describe();

@@ -51,8 +51,26 @@ final class Steps {
 
     static boolean anyKind(ColumnKind k) { return true; }
 
-    /** Plain numeric columns the recipe did not make as 0/1 flags: what "all numeric columns" means. */
-    static boolean continuous(Col c) { return plainNumber(c.kind()) && !c.flag(); }
+    /**
+     * Plain numeric columns the recipe did not make as 0/1 flags or category codes: what "all numeric columns"
+     * means.
+     */
+    static boolean continuous(Col c) { return plainNumber(c.kind()) && !c.flag() && c.codes() == 0; }
+
+    /**
+     * The column's values as category text (numbers and dates in their text form); missing is {@code (missing)}
+     * when {@code missingAsLevel}, else null. Never changes the column's own array.
+     */
+    static String[] categories(Col col, boolean missingAsLevel) {
+        String[] values = col.isText() ? col.text() : new String[col.size()];
+        if (!col.isText()) {
+            for (int i = 0; i < values.length; i++) values[i] = col.missing(i) ? null : Values.format(col.kind(), col.num()[i]);
+        }
+        if (!missingAsLevel) return values;
+        String[] out = values == col.text() ? values.clone() : values;
+        for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = ImputeStep.MISSING_LEVEL;
+        return out;
+    }
 
     static String number(double v) { return Values.format(ColumnKind.DECIMAL, v); }
 }

@@ -122,6 +122,55 @@ class AutomaticRecipeTest {
         assertInstanceOf(ScaleStep.class, r.withScaling().steps().get(r.steps().size()));
     }
 
+    /** {@code rows} rows: shop with {@code shops} levels in turn, city with 3, and a numeric target y. */
+    private static Table shops(int rows, int shops) {
+        String[] shop = new String[rows];
+        String[] city = new String[rows];
+        Double[] y = new Double[rows];
+        for (int i = 0; i < rows; i++) {
+            shop[i] = "shop " + (i % shops);
+            city[i] = "city " + (i % 3);
+            y[i] = (i % shops) % 10 + 0.5 * (i % 3);
+        }
+        return table(strings("shop", shop), strings("city", city), doubles("y", y));
+    }
+
+    @Test
+    void manyLevelsAreTargetEncodedWhenATargetIsNamedAndOneHotOtherwise() {
+        // 60 levels of 5 rows each: more than one-hot keeps, far from free text.
+        Table t = shops(300, 60);
+        Recipe withTarget = Recipe.automatic(t, "y");
+        assertEquals(List.of(EncodeStep.oneHot(List.of("city")), TargetEncodeStep.of(List.of("shop"))),
+                withTarget.steps());
+        FittedRecipe fitted = withTarget.fit(t, "y");
+        assertEquals(List.of("shop_te", "city=city 0", "city=city 1", "city=city 2", "city=(other)"),
+                fitted.featureNames());
+        assertAllFinite(fitted.apply(t), fitted);
+
+        Table noTarget = t.copy().removeColumns("y");
+        assertEquals(List.of(EncodeStep.oneHot(List.of("shop", "city"))), Recipe.automatic(noTarget, null).steps());
+    }
+
+    @Test
+    void noRuleMakesAColumnPerLevel() {
+        // 20,000 levels of 3 rows each: without a target, one-hot keeps at most 50 levels and (other).
+        Table some = shops(60_000, 20_000).removeColumns("y");
+        List<String> oneHot = Recipe.automatic(some, null).fit(some, null).featureNames();
+        long shopColumns = oneHot.stream().filter(f -> f.startsWith("shop=")).count();
+        assertTrue(shopColumns >= 1 && shopColumns <= 51, oneHot.toString());
+        // 100,000 levels in 210,000 rows (under half distinct, so not free text): one target-encoded column whose
+        // mapping holds every level.
+        Table many = shops(210_000, 100_000);
+        FittedRecipe fitted = Recipe.automatic(many, "y").fit(many, "y");
+        assertEquals(List.of("shop_te", "city=city 0", "city=city 1", "city=city 2", "city=(other)"),
+                fitted.featureNames());
+        TargetEncodeStep.Fitted te = (TargetEncodeStep.Fitted) fitted.steps().get(1);
+        assertEquals(100_000, te.encodings().get(0).levels().size());
+        // Mostly distinct text is still dropped as free text or an ID, target or not.
+        Table text = shops(1_000, 600);
+        assertInstanceOf(DropStep.class, Recipe.automatic(text, "y").steps().get(0));
+    }
+
     private static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;

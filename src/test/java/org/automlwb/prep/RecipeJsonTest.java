@@ -24,6 +24,7 @@ class RecipeJsonTest {
                 new ClipStep(List.of("income"), ClipStep.Bounds.QUANTILE, 0.05, 0.95),
                 new BinStep(List.of("score"), BinStep.Method.QUANTILE, 4),
                 DatePartsStep.of(List.of("joined")),
+                new TargetEncodeStep(List.of("city"), 5, 3, true, 1),
                 EncodeStep.oneHot(List.of()),
                 new ScaleStep(List.of("ratio"), ScaleStep.Method.MIN_MAX)).withScaling();
     }

@@ -14,13 +14,15 @@ import org.automlwb.prep.FilterRowsStep;
 import org.automlwb.prep.ImputeStep;
 import org.automlwb.prep.ScaleStep;
 import org.automlwb.prep.Step;
+import org.automlwb.prep.TargetEncodeStep;
 
-/** The ten kinds of step the Add menu offers, with a name and a sensible new step of each kind. */
+/** The eleven kinds of step the Add menu offers, with a name and a sensible new step of each kind. */
 public enum StepKind {
     DROP("Drop columns", DropStep.class),
     CAST("Change type", CastStep.class),
     IMPUTE("Fill missing values", ImputeStep.class),
-    ENCODE("One-hot encode", EncodeStep.class),
+    ENCODE("Encode categories", EncodeStep.class),
+    TARGET_ENCODE("Target encode", TargetEncodeStep.class),
     SCALE("Scale", ScaleStep.class),
     CLIP("Clip outliers", ClipStep.class),
     BIN("Bin numbers", BinStep.class),
@@ -65,6 +67,7 @@ public enum StepKind {
             case DATE_PARTS -> DatePartsStep.of(List.of());
             case DERIVED -> new DerivedStep(firstNumber + "_log", "log(" + quoted(firstNumber) + " + 1)");
             case FILTER_ROWS -> FilterRowsStep.dropMissing(firstColumn);
+            case TARGET_ENCODE -> TargetEncodeStep.of(List.of());
         };
     }
 
