@@ -38,8 +38,12 @@ public final class StackingBenchmark {
             start = now();
             Predictions combined = fit.metalearner().combine(problem.members());
             String combineTime = since(start);
-            System.out.printf("%d x %d x %d: stack fit %s, combine %s; log loss %.5f (best member %.5f), lambda %g%n",
-                    n, m, k, fitTime, combineTime, Metric.LOGLOSS.compute(t, combined), best, fit.metalearner().lambda());
+            start = now();
+            Calibration c = Calibration.fit(task, t, combined);
+            String calibrationTime = since(start);
+            System.out.printf("%d x %d x %d: stack fit %s, combine %s, calibration fit %s; log loss %.5f (best member"
+                    + " %.5f), lambda %g, %s%n", n, m, k, fitTime, combineTime, calibrationTime,
+                    Metric.LOGLOSS.compute(t, combined), best, fit.metalearner().lambda(), c);
         }
         regression(n, m);
     }
