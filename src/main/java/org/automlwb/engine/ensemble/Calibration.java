@@ -26,7 +26,14 @@ import org.automlwb.engine.Targets;
  */
 public record Calibration(Kind kind, double slope, double intercept, double temperature) {
     /** Which map a calibration applies. */
-    public enum Kind { IDENTITY, PLATT, TEMPERATURE }
+    public enum Kind {
+        /** No change. */
+        IDENTITY,
+        /** Platt scaling of the probability of class 1 (binary). */
+        PLATT,
+        /** Temperature scaling of every class's probability (multiclass). */
+        TEMPERATURE
+    }
 
     /** The temperature is fitted within [1/MAX_TEMPERATURE, MAX_TEMPERATURE], so it stays finite and positive. */
     public static final double MAX_TEMPERATURE = 1e3;
@@ -35,7 +42,15 @@ public record Calibration(Kind kind, double slope, double intercept, double temp
     private static final double PLATT_PENALTY = 1e-6;
     private static final int MAX_ITERATIONS = 100;
 
-    /** @throws IllegalArgumentException when a value is not finite or a field unused by the kind is not neutral */
+    /**
+     * Checks the fields.
+     *
+     * @param kind        which map
+     * @param slope       Platt's a; 1 for the other kinds
+     * @param intercept   Platt's b; 0 for the other kinds
+     * @param temperature T; 1 for the other kinds
+     * @throws IllegalArgumentException when a value is not finite or a field unused by the kind is not neutral
+     */
     public Calibration {
         Objects.requireNonNull(kind, "kind");
         if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
@@ -56,15 +71,30 @@ public record Calibration(Kind kind, double slope, double intercept, double temp
         }
     }
 
-    /** No change. */
+    /**
+     * No change.
+     *
+     * @return the identity calibration
+     */
     public static Calibration identity() { return new Calibration(Kind.IDENTITY, 1, 0, 1); }
 
-    /** Platt scaling {@code p1' = σ(slope · logit(p1) + intercept)}. */
+    /**
+     * Platt scaling {@code p1' = σ(slope · logit(p1) + intercept)}.
+     *
+     * @param slope     a, finite
+     * @param intercept b, finite
+     * @return the calibration
+     */
     public static Calibration platt(double slope, double intercept) {
         return new Calibration(Kind.PLATT, slope, intercept, 1);
     }
 
-    /** Temperature scaling {@code p' ∝ p^(1/temperature)}. */
+    /**
+     * Temperature scaling {@code p' ∝ p^(1/temperature)}.
+     *
+     * @param temperature T, finite and above 0
+     * @return the calibration
+     */
     public static Calibration temperature(double temperature) {
         return new Calibration(Kind.TEMPERATURE, 1, 0, temperature);
     }
@@ -74,6 +104,10 @@ public record Calibration(Kind kind, double slope, double intercept, double temp
      * Platt for binary, temperature for multiclass, identity for regression. Rows whose class was never seen in
      * training (index -1) are left out; with no row left, the result is the identity.
      *
+     * @param task        the task the predictions are for
+     * @param targets     the true values of the rows
+     * @param predictions a model's predictions of those rows (out-of-fold, so that the fit is honest)
+     * @return the fitted calibration, of the kind that suits the task
      * @throws IllegalArgumentException when the predictions or targets do not fit the task or each other
      */
     public static Calibration fit(TaskType task, Targets targets, Predictions predictions) {
@@ -98,6 +132,8 @@ public record Calibration(Kind kind, double slope, double intercept, double temp
      * The calibrated predictions (new arrays; the input is not modified). Regression values and the identity
      * return the input itself.
      *
+     * @param predictions a model's predictions of some rows
+     * @return the calibrated predictions
      * @throws IllegalArgumentException when Platt scaling meets other than two probability columns
      */
     public Predictions apply(Predictions predictions) {

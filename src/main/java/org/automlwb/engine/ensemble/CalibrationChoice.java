@@ -27,12 +27,24 @@ public record CalibrationChoice(Metric metric, double uncalibrated, double calib
     /** An improvement of the metric (in its own units) must exceed this to count. */
     public static final double MIN_IMPROVEMENT = 1e-6;
 
+    /**
+     * Checks the fields.
+     *
+     * @param metric       the metric compared
+     * @param uncalibrated its value on the predictions as they are
+     * @param calibrated   its value on the cross-fitted calibrated predictions
+     * @param calibration  the chosen calibration, the identity for none
+     */
     public CalibrationChoice {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(calibration, "calibration");
     }
 
-    /** Whether a calibration was chosen (not the identity). */
+    /**
+     * Whether a calibration was chosen.
+     *
+     * @return true unless the calibration is the identity
+     */
     public boolean helps() { return calibration.kind() != Calibration.Kind.IDENTITY; }
 
     /**
@@ -44,6 +56,7 @@ public record CalibrationChoice(Metric metric, double uncalibrated, double calib
      * @param predictions a model's out-of-fold predictions of those rows
      * @param folds       k of the cross-fitting, at least 2 (fewer when there are fewer rows)
      * @param seed        the seed of the folds
+     * @return the decision, with the metric before and after
      */
     public static CalibrationChoice choose(TaskType task, Metric metric, Targets targets, Predictions predictions,
             int folds, long seed) {

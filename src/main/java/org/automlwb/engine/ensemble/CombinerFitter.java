@@ -27,6 +27,9 @@ public interface CombinerFitter {
     /**
      * Picks the member with the best metric on the rows (the first on ties; a NaN score counts as worst) and
      * passes its predictions through.
+     *
+     * @param metric the metric that ranks the members
+     * @return the fitter
      */
     static CombinerFitter bestSingle(Metric metric) {
         return (members, targets) -> {
@@ -47,6 +50,9 @@ public interface CombinerFitter {
     /**
      * Greedy ensemble selection ({@link CaruanaEnsemble#select(List, Targets)}, its default iterations) with the
      * members as candidates 0 .. M-1, applied as a weighted average ({@link EnsembleModel#combine}).
+     *
+     * @param metric the metric the selection minimises (as a loss)
+     * @return the fitter
      */
     static CombinerFitter caruana(Metric metric) {
         return (members, targets) -> {
@@ -59,7 +65,13 @@ public interface CombinerFitter {
         };
     }
 
-    /** The stack of {@link StackingFitter#fit(TaskType, List, Targets, long)}, with its inner folds from the seed. */
+    /**
+     * The stack of {@link StackingFitter#fit(TaskType, List, Targets, long)}.
+     *
+     * @param task the task
+     * @param seed the seed of the stack's inner folds
+     * @return the fitter
+     */
     static CombinerFitter stacking(TaskType task, long seed) {
         return (members, targets) -> StackingFitter.fit(task, members, targets, seed).metalearner();
     }

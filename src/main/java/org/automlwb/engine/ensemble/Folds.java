@@ -36,12 +36,24 @@ public final class Folds {
         return foldOf;
     }
 
-    /** The rows of fold {@code f}, ascending. */
+    /**
+     * The rows of one fold.
+     *
+     * @param foldOf each row's fold, from {@link #assign}
+     * @param f      the fold
+     * @return its rows, ascending
+     */
     public static int[] rowsIn(int[] foldOf, int f) {
         return rows(foldOf, f, true);
     }
 
-    /** The rows outside fold {@code f} (a combiner's training rows for that fold), ascending. */
+    /**
+     * The rows outside one fold: a combiner's training rows for that fold.
+     *
+     * @param foldOf each row's fold, from {@link #assign}
+     * @param f      the fold
+     * @return the other folds' rows, ascending
+     */
     public static int[] rowsNotIn(int[] foldOf, int f) {
         return rows(foldOf, f, false);
     }
@@ -51,7 +63,10 @@ public final class Folds {
      * row of each class present). Used where a choice (such as the stack's penalty) can be made on fewer rows
      * than the fit itself.
      *
-     * @return all rows when {@code size} is at least the number of rows
+     * @param targets the rows' targets (to stratify classification)
+     * @param size    about how many rows to keep
+     * @param seed    the shuffle's seed
+     * @return the kept rows, ascending; all rows when {@code size} is at least the number of rows
      */
     public static int[] subsample(Targets targets, int size, long seed) {
         int n = targets.size();
@@ -69,6 +84,7 @@ public final class Folds {
         return out;
     }
 
+    /** 0, 1, ..., n-1: every row. */
     static int[] sequence(int n) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) out[i] = i;

@@ -14,8 +14,11 @@ import org.automlwb.engine.Predictions;
  * predictions can resolve. Every sum over them is taken in double.
  */
 final class LogProbabilities {
+    /** Per row, the M·k log probabilities, member by member. */
     final float[][] rows;
+    /** M. */
     final int members;
+    /** k. */
     final int classes;
 
     private LogProbabilities(float[][] rows, int members, int classes) {

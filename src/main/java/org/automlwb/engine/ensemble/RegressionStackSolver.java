@@ -19,22 +19,36 @@ final class RegressionStackSolver {
     private final double[][] members; // member -> row values
     private final double[] target;
 
-    /** @param members each member's prediction of every row; @param target every row's true value */
+    /**
+     * @param members each member's prediction of every row
+     * @param target  every row's true value
+     */
     RegressionStackSolver(double[][] members, double[] target) {
         this.members = members;
         this.target = target;
     }
 
-    /** A fitted regression stack on raw predictions. */
+    /**
+     * A fitted regression stack on raw predictions.
+     *
+     * @param weights   one non-negative weight per member
+     * @param intercept b
+     */
     record Solution(double[] weights, double intercept) { }
 
     /** The moments of some rows that every λ's solution needs: computing them once serves the whole grid. */
     final class Moments {
+        /** Each member's mean over the rows. */
         final double[] mean;
+        /** Each member's standard deviation over the rows. */
         final double[] sd;
+        /** The target's mean over the rows. */
         final double targetMean;
+        /** The target's standard deviation over the rows. */
         final double targetSd;
+        /** G: the members' correlations (unit diagonal; a constant member has no correlations). */
         final double[][] correlation;
+        /** r: each member's correlation with the target. */
         final double[] targetCorrelation;
 
         Moments(int[] rows) {

@@ -50,8 +50,11 @@ final class SoftmaxStackSolver {
      * does not depend on λ, so the end of one fit starts the next λ's fit on the same rows without a pass.
      */
     static final class Point {
+        /** The weights then the biases. */
         final double[] theta;
+        /** The rows the loss is over. */
         final int[] rows;
+        /** The unpenalised loss and its derivatives at theta. */
         final Pass loss;
 
         private Point(double[] theta, int[] rows, Pass loss) {
@@ -326,8 +329,11 @@ final class SoftmaxStackSolver {
 
     /** What one pass over the rows computes: the mean log loss and, when asked, its derivatives (no penalty). */
     static final class Pass {
+        /** Mean log loss. */
         double loss;
+        /** Its gradient, or null when not asked for. */
         double[] gradient;
+        /** Its Hessian (over the Hessian rows), or null when not asked for. */
         double[][] hessian;
     }
 }

@@ -17,6 +17,14 @@ import org.automlwb.engine.Predictions;
  */
 public record StackingFit(StackingMetalearner metalearner, double[] lambdas, double[] tuningLosses,
         Predictions predictions) {
+    /**
+     * Copies the arrays.
+     *
+     * @param metalearner  the fitted stack
+     * @param lambdas      the penalties tried, ascending
+     * @param tuningLosses the held-out loss of each λ
+     * @param predictions  the stack's predictions of the fitted rows
+     */
     public StackingFit {
         Objects.requireNonNull(metalearner, "metalearner");
         lambdas = lambdas.clone();
@@ -24,9 +32,11 @@ public record StackingFit(StackingMetalearner metalearner, double[] lambdas, dou
         Objects.requireNonNull(predictions, "predictions");
     }
 
+    /** @return the penalties tried, ascending (a copy) */
     @Override
     public double[] lambdas() { return lambdas.clone(); }
 
+    /** @return the held-out loss of each λ (a copy) */
     @Override
     public double[] tuningLosses() { return tuningLosses.clone(); }
 

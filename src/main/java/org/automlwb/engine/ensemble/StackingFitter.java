@@ -36,7 +36,16 @@ public final class StackingFitter {
 
     private StackingFitter() { }
 
-    /** Fits with {@link #DEFAULT_LAMBDAS} and {@link #DEFAULT_FOLDS}. */
+    /**
+     * Fits with {@link #DEFAULT_LAMBDAS} and {@link #DEFAULT_FOLDS}.
+     *
+     * @param task    the task
+     * @param members each member's out-of-fold predictions of the rows of {@code targets}
+     * @param targets the true values of those rows
+     * @param seed    the seed of the inner folds
+     * @return the fitted stack, its tuning and its predictions of the rows
+     * @throws IllegalArgumentException as {@link #fit(TaskType, List, Targets, double[], int, long)}
+     */
     public static StackingFit fit(TaskType task, List<Predictions> members, Targets targets, long seed) {
         return fit(task, members, targets, DEFAULT_LAMBDAS, DEFAULT_FOLDS, seed);
     }
@@ -51,6 +60,7 @@ public final class StackingFitter {
      * @param lambdas the penalties to choose from, each finite and positive; with a single one, nothing is tuned
      * @param folds   inner folds to choose λ with, at least 2 (fewer when there are fewer rows)
      * @param seed    the seed of the inner folds (and of the tuning subsample)
+     * @return the fitted stack, its tuning and its predictions of the rows
      * @throws IllegalArgumentException when the members do not fit the task or the targets, or a value is NaN
      */
     public static StackingFit fit(TaskType task, List<Predictions> members, Targets targets, double[] lambdas,

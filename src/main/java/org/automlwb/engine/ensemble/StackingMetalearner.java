@@ -31,7 +31,15 @@ import org.automlwb.engine.TaskType;
 public record StackingMetalearner(TaskType task, double[] weights, double[] biases, double lambda)
         implements Combiner {
 
-    /** @throws IllegalArgumentException when a value is missing, not finite, or the sizes do not fit the task */
+    /**
+     * Checks and copies the fields.
+     *
+     * @param task    the task
+     * @param weights one non-negative weight per member
+     * @param biases  one intercept (regression) or one bias per class
+     * @param lambda  the penalty the weights were fitted with
+     * @throws IllegalArgumentException when a value is missing, not finite, or the sizes do not fit the task
+     */
     public StackingMetalearner {
         Objects.requireNonNull(task, "task");
         weights = Objects.requireNonNull(weights, "weights").clone();
@@ -52,30 +60,54 @@ public record StackingMetalearner(TaskType task, double[] weights, double[] bias
         if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("bad lambda " + lambda);
     }
 
-    /** A regression stack {@code ŷ = intercept + Σ_m weights[m] ŷ_m}. */
+    /**
+     * A regression stack {@code ŷ = intercept + Σ_m weights[m] ŷ_m}.
+     *
+     * @param weights   one non-negative weight per member
+     * @param intercept b
+     * @param lambda    the penalty the weights were fitted with
+     * @return the stack
+     */
     public static StackingMetalearner regression(double[] weights, double intercept, double lambda) {
         return new StackingMetalearner(TaskType.REGRESSION, weights, new double[] {intercept}, lambda);
     }
 
-    /** A classification stack with one bias per class. */
+    /**
+     * A classification stack {@code p_c = softmax_c(biases[c] + Σ_m weights[m] log(clip(p_mc)))}.
+     *
+     * @param task    binary or multiclass
+     * @param weights one non-negative weight per member
+     * @param biases  one bias per class (2 for binary)
+     * @param lambda  the penalty the weights were fitted with
+     * @return the stack
+     */
     public static StackingMetalearner classification(TaskType task, double[] weights, double[] biases,
             double lambda) {
         if (!task.isClassification()) throw new IllegalArgumentException("not a classification task: " + task);
         return new StackingMetalearner(task, weights, biases, lambda);
     }
 
+    /** @return one weight per member (a copy) */
     @Override
     public double[] weights() { return weights.clone(); }
 
+    /** @return the intercept, or one bias per class (a copy) */
     @Override
     public double[] biases() { return biases.clone(); }
 
-    /** The weight of member {@code m}. */
+    /**
+     * The weight of one member.
+     *
+     * @param m the member's index
+     * @return its weight
+     */
     public double weight(int m) { return weights[m]; }
 
     /**
      * The members of positive weight, ascending. The others need no refit and no prediction: pass null for
      * them to {@link #combine}.
+     *
+     * @return the indices of the members that are used
      */
     public int[] usedMembers() {
         int count = 0;
