@@ -11,7 +11,8 @@ import org.automlwb.engine.TaskType;
 import org.automlwb.engine.Targets;
 
 /**
- * Times the large cases by hand; not a test (the suite has no timed assertions). Reports the main thread's CPU
+ * Times the large cases by hand (stack fit, combine, calibration, a 5-fold cross-fitted stack, the regression
+ * stack); not a test: the suite has no timed assertions. Reports the main thread's CPU
  * time next to the wall time, since the machine may be shared.
  * <pre>
  * java -cp target/classes:target/test-classes:DEPENDENCIES org.automlwb.engine.ensemble.StackingBenchmark [rows members classes]
@@ -45,6 +46,10 @@ public final class StackingBenchmark {
                     + " %.5f), lambda %g, %s%n", n, m, k, fitTime, combineTime, calibrationTime,
                     Metric.LOGLOSS.compute(t, combined), best, fit.metalearner().lambda(), c);
         }
+        long[] start = now();
+        Predictions crossFitted = CrossFit.predictions(problem.members(), t, CombinerFitter.stacking(task, 42), 5, 1);
+        System.out.printf("5-fold cross-fitted stack: %s; log loss %.5f%n", since(start),
+                Metric.LOGLOSS.compute(t, crossFitted));
         regression(n, m);
     }
 
