@@ -4,7 +4,8 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * A trained model ready for new rows: one algorithm ({@link SingleModel}) or a run's final {@link ModelBundle}.
+ * A trained model ready for new rows: one algorithm ({@link SingleModel}) or a run's final model bundle
+ * ({@code org.automlwb.engine.model.ModelBundle}).
  * Thread-safe for prediction.
  */
 public interface FinalModel {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
-import org.automlwb.engine.ModelBundle;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.export.bundle.BundleReader;
 
 

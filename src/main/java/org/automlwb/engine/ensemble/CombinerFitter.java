@@ -2,13 +2,12 @@ package org.automlwb.engine.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.automlwb.engine.EnsembleModel;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
-import org.automlwb.engine.TaskType;
 import org.automlwb.engine.Targets;
-import org.automlwb.engine.search.CaruanaEnsemble;
-import org.automlwb.engine.search.EnsembleSelection;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.ensemble.CaruanaEnsemble;
+import org.automlwb.engine.ensemble.EnsembleSelection;
 
 /**
  * Fits a {@link Combiner} to members' predictions of some rows and those rows' targets. {@link CrossFit} calls
@@ -49,7 +48,7 @@ public interface CombinerFitter {
 
     /**
      * Greedy ensemble selection ({@link CaruanaEnsemble#select(List, Targets)}, its default iterations) with the
-     * members as candidates 0 .. M-1, applied as a weighted average ({@link EnsembleModel#combine}).
+     * members as candidates 0 .. M-1, applied as a weighted average ({@link WeightedAverage#combine}).
      *
      * @param metric the metric the selection minimises (as a loss)
      * @return the fitter
@@ -61,7 +60,7 @@ public interface CombinerFitter {
             EnsembleSelection selection = new CaruanaEnsemble(metric).select(candidates, targets);
             double[] weights = new double[members.size()];
             for (int m = 0; m < weights.length; m++) weights[m] = selection.weight(m);
-            return predictions -> EnsembleModel.combine(predictions, weights);
+            return predictions -> WeightedAverage.combine(predictions, weights);
         };
     }
 

@@ -2,7 +2,6 @@ package org.automlwb.engine.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,28 +13,26 @@ import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Metrics;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.AlgorithmCatalogue;
 import org.automlwb.engine.algo.DataShape;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.search.AshaPruner;
-import org.automlwb.engine.search.CaruanaEnsemble;
-import org.automlwb.engine.search.EnsembleSelection;
 import org.automlwb.engine.search.Searcher;
 import org.automlwb.engine.search.Searchers;
-import org.automlwb.engine.space.Config;
 import org.automlwb.engine.trial.FoldData;
 import org.automlwb.engine.trial.Pruner;
 import org.automlwb.engine.trial.Refitter;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialRunner;
 import org.automlwb.engine.trial.TrialSpec;
-import org.automlwb.engine.trial.TrialStatus;
 import org.automlwb.engine.trial.ValidationPlan;
 import org.automlwb.engine.trial.ValidationSettings;
 import org.automlwb.prep.Recipe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -44,6 +41,7 @@ import tech.tablesaw.api.Table;
  * lives in its own class; this one only sequences them and keeps the budget.
  */
 public final class AutoMLRun {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoMLRun.class);
     /** Successful trials that keep their out-of-fold predictions for the ensemble. */
     static final int ENSEMBLE_CANDIDATES = 20;
 
@@ -146,14 +144,19 @@ public final class AutoMLRun {
 
         Targets oofTargets = p.folds().plan().coversAllRows() ? p.data().targets()
                 : p.data().targets().select(p.folds().plan().scoredRows());
-        EnsembleSelection ensemble = null;
-        if (spec.ensemble() && !cancel.isCancelled() && board.withOof().size() >= 3) {
+        List<TrialResult> ok = board.snapshot().stream().filter(TrialResult::ok).toList();
+        List<Blending.Blend> blends = List.of();
+        if (!ok.isEmpty() && !cancel.isCancelled()) {
             events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "ensemble",
-                    "selecting an ensemble from the best " + board.withOof().size() + " models"));
-            ensemble = ensemble(board, oofTargets, p.metric());
+                    "comparing the best model with an ensemble and a stack of the best " + board.withOof().size()));
+            int nextId = board.snapshot().stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
+            try {
+                blends = Blending.rank(board.withOof(), ok.get(0), oofTargets, p.data().task(), p.metric(),
+                        spec.seed(), spec.ensemble(), nextId);
+            } catch (RuntimeException e) {
+                LOG.warn("ensembles and calibration skipped: {}", e.toString(), e);
+            }
         }
-        int nextId = board.snapshot().stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
-        TrialResult ensembleEntry = ensemble == null ? null : ensembleEntry(p, ensemble, oofTargets, nextId);
 
         events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "refit",
                 "refitting the chosen model on all " + p.data().rows() + " rows"));
@@ -161,29 +164,35 @@ public final class AutoMLRun {
                 p::algorithm, spec.threads(), cancel, new RefitEstimate(p), deadline);
         ModelBundle model = null;
         TrialResult leader = null;
-        Map<Integer, Double> weights = Map.of();
-        if (ensembleEntry != null) {
-            Map<Integer, Double> chosen = ensemble.weights();
-            List<TrialResult> members = board.withOof().stream()
-                    .filter(r -> chosen.getOrDefault(r.spec().trialId(), 0.0) > 0).toList();
-            model = builder.ensemble(members, chosen, endOf(deadline, 0.02));
-            if (model != null) {
-                leader = ensembleEntry;
-                weights = chosen;
-                board.add(ensembleEntry);
-                events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), ensembleEntry));
+        Blending.Blend chosen = null;
+        for (Blending.Blend b : blends) {
+            if (b.kind() == ModelBundle.Kind.SINGLE) break; // refit below, with its fallbacks
+            ModelBundle m = builder.blend(b, endOf(deadline, 0.02));
+            if (m != null) {
+                model = m.calibrated(b.calibration());
+                chosen = b;
+                leader = b.entry();
+                break;
             }
         }
-        if (model == null) {
-            List<TrialResult> ok = board.snapshot().stream().filter(TrialResult::ok).toList();
-            FinalModelBuilder.Chosen chosen = builder.single(ok, endOf(deadline, 0.05));
-            if (chosen != null) {
-                model = chosen.model();
-                leader = chosen.trial();
+        if (model == null && !ok.isEmpty()) {
+            FinalModelBuilder.Chosen single = builder.single(ok, endOf(deadline, 0.05));
+            if (single != null) {
+                leader = single.trial();
+                model = single.model();
+                chosen = blends.stream().filter(b -> b.kind() == ModelBundle.Kind.SINGLE
+                        && b.entry() == single.trial()).findFirst().orElse(null);
+                if (chosen != null) model = model.calibrated(chosen.calibration());
             }
+        }
+        // The ensemble and the stack are listed with their cross-fitted scores, whichever was kept.
+        for (Blending.Blend b : blends) if (b.kind() != ModelBundle.Kind.SINGLE) board.add(b.entry());
+        if (leader != null && chosen != null && chosen.kind() != ModelBundle.Kind.SINGLE) {
+            events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), leader));
         }
 
-        Map<String, Double> validation = leader == null ? Map.of() : leader.metrics();
+        Map<String, Double> validation = leader == null ? Map.of()
+                : chosen != null ? Metrics.all(p.data().task(), oofTargets, chosen.predictions()) : leader.metrics();
         Map<String, Double> test = Map.of();
         Predictions testPredictions = null;
         if (model != null && p.test() != null) {
@@ -194,12 +203,17 @@ public final class AutoMLRun {
         }
         RunSummary.Outcome why = model == null && outcome.reason() != RunSummary.Outcome.CANCELLED
                 ? RunSummary.Outcome.FAILED : outcome.reason();
-        RunSummary summary = new RunSummary(why, p.data().task(), p.metric(), board.size() - (leader == ensembleEntry
-                && leader != null ? 1 : 0), leader, validation, test, deadline.elapsedSeconds(),
-                message(why, p.metric(), leader, validation, test, board));
+        int trials = (int) board.snapshot().stream().filter(r -> !Blending.isBlend(r)).count();
+        RunSummary summary = new RunSummary(why, p.data().task(), p.metric(), trials, leader, validation, test,
+                deadline.elapsedSeconds(), message(why, p.metric(), leader, validation, test, trials, board));
         events.onEvent(new RunEvent.RunFinished(deadline.elapsedSeconds(), summary));
         Predictions validationPredictions = leader == null ? null
-                : leader == ensembleEntry ? ensemble.predictions() : leader.oof();
+                : chosen != null ? chosen.predictions() : leader.oof();
+        Map<Integer, Double> weights = new LinkedHashMap<>();
+        if (chosen != null && chosen.kind() != ModelBundle.Kind.SINGLE) {
+            double[] w = model.weights();
+            for (int i = 0; i < chosen.members().size(); i++) weights.put(chosen.members().get(i).spec().trialId(), w[i]);
+        }
         return new RunResult(summary, board.snapshot(), model, weights, p.folds().plan(), p.data(), testPredictions,
                 oofTargets, validationPredictions);
     }
@@ -273,30 +287,9 @@ public final class AutoMLRun {
         return 1.5 + (top.isEmpty() ? estimate.preprocessing() : estimate.together(top, p.spec().threads()));
     }
 
-    private static EnsembleSelection ensemble(Leaderboard board, Targets targets, Metric metric) {
-        // The constant baseline never helps: for AUC it is rank-neutral, so it would win ties and flatten the
-        // ensemble's probabilities towards the class priors.
-        List<CaruanaEnsemble.Candidate> candidates = board.withOof().stream()
-                .filter(r -> !r.spec().algorithm().equals("baseline"))
-                .sorted(Comparator.comparingInt(r -> r.spec().trialId()))
-                .map(r -> new CaruanaEnsemble.Candidate(r.spec().trialId(), r.oof())).toList();
-        if (candidates.size() < 2) return null;
-        EnsembleSelection s = new CaruanaEnsemble(metric).select(candidates, targets);
-        double bestLoss = metric.toLoss(board.best().orElseThrow().score());
-        // An ensemble of one, or one no better than the best model, is not worth its refit time.
-        return s.members().size() > 1 && s.loss() < bestLoss - 1e-12 ? s : null;
-    }
-
-    private static TrialResult ensembleEntry(PreparedRun p, EnsembleSelection s, Targets targets, int id) {
-        Map<String, Object> weights = new LinkedHashMap<>();
-        s.weights().forEach((trial, w) -> weights.put("trial_" + trial, Math.round(w * 1000) / 1000.0));
-        TrialSpec spec = new TrialSpec(id, "ensemble", new Config(weights), p.spec().seed(), "ensemble");
-        return new TrialResult(spec, TrialStatus.OK, s.score(), Metrics.all(p.data().task(), targets, s.predictions()),
-                0, null, null, 0);
-    }
-
     private static String message(RunSummary.Outcome why, Metric metric, TrialResult leader,
-                                  Map<String, Double> validation, Map<String, Double> test, Leaderboard board) {
+                                  Map<String, Double> validation, Map<String, Double> test, int trials,
+                                  Leaderboard board) {
         if (leader == null) {
             List<String> reasons = new ArrayList<>();
             board.snapshot().stream().filter(r -> r.error() != null).limit(3)
@@ -307,7 +300,6 @@ public final class AutoMLRun {
         String s = String.format(Locale.ROOT, "best: %s, validation %s %.5g", leader.spec().algorithm(),
                 metric.key(), validation.getOrDefault(metric.key(), Double.NaN));
         if (!test.isEmpty()) s += String.format(Locale.ROOT, ", test %s %.5g", metric.key(), test.get(metric.key()));
-        int trials = (int) board.snapshot().stream().filter(r -> !"ensemble".equals(r.spec().origin())).count();
         return s + " (" + trials + " trials, " + why.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
     }
 }

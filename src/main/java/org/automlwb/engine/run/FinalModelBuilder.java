@@ -2,14 +2,13 @@ package org.automlwb.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.automlwb.common.CancelToken;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.trial.FitAbortedException;
 import org.automlwb.engine.trial.Refitter;
 import org.automlwb.engine.trial.TrialResult;
@@ -41,15 +40,24 @@ final class FinalModelBuilder {
     }
 
     /**
-     * Refits every member with a positive weight, in parallel; null when that is not expected to finish in time,
-     * or when any member fails or times out.
+     * Refits an ensemble's or a stack's members, in parallel; null when that is not expected to finish in time, or
+     * when any member fails or times out. The calibration is the caller's to add.
      */
-    ModelBundle ensemble(List<TrialResult> members, Map<Integer, Double> weights, long deadlineNanos) {
+    ModelBundle blend(Blending.Blend blend, long deadlineNanos) {
+        List<SingleModel> refit = refitAll(blend.members(), deadlineNanos);
+        if (refit == null) return null;
+        if (blend.kind() == ModelBundle.Kind.STACK) return ModelBundle.stacked(refit, blend.stack());
+        List<ModelBundle.Member> out = new ArrayList<>();
+        for (int i = 0; i < refit.size(); i++) out.add(new ModelBundle.Member(refit.get(i), blend.weights()[i]));
+        return ModelBundle.weighted(out);
+    }
+
+    private List<SingleModel> refitAll(List<TrialResult> members, long deadlineNanos) {
         double need = estimate.together(members, cores);
         double left = (deadlineNanos - System.nanoTime()) / 1e9;
         if (deadline.bounded() && need > left) {
-            LOG.info("ensemble refit needs about {} s, {} s left: refitting the best model alone",
-                    Math.round(need), Math.round(left));
+            LOG.info("refitting {} models needs about {} s, {} s left: refitting the best model alone",
+                    members.size(), Math.round(need), Math.round(left));
             return null;
         }
         int threadsEach = Math.max(1, cores / members.size());
@@ -63,13 +71,11 @@ final class FinalModelBuilder {
             for (TrialResult m : members) {
                 futures.add(pool.submit(() -> refit(m, threadsEach, deadlineNanos)));
             }
-            List<ModelBundle.Member> out = new ArrayList<>();
-            for (int i = 0; i < members.size(); i++) {
-                out.add(new ModelBundle.Member(futures.get(i).get(), weights.get(members.get(i).spec().trialId())));
-            }
-            return ModelBundle.weighted(out);
+            List<SingleModel> out = new ArrayList<>();
+            for (Future<SingleModel> f : futures) out.add(f.get());
+            return out;
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.info("ensemble refit abandoned: {}", e.getCause().getMessage());
+            LOG.info("refitting the ensemble's members abandoned: {}", e.getCause().getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,9 +3,9 @@ package org.automlwb.engine.run;
 import java.util.List;
 import java.util.Map;
 import org.automlwb.engine.LabelledData;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.ValidationPlan;
 

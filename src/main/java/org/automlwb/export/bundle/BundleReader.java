@@ -16,12 +16,14 @@ import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 import org.automlwb.common.Launcher;
 import org.automlwb.engine.FittedFeatures;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.ModelFormat;
 import org.automlwb.engine.RecipePipeline;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.TrainedModel;
+import org.automlwb.engine.ensemble.Calibration;
+import org.automlwb.engine.ensemble.StackingMetalearner;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.space.Config;
 import org.automlwb.prep.FittedRecipe;
 
@@ -72,10 +74,19 @@ public final class BundleReader {
             members.add(new ModelBundle.Member(member(dir, metaFile, m, task, classes), m.path("weight").asDouble(1.0)));
         }
         try {
-            ModelBundle bundle = members.size() == 1 ? ModelBundle.single(members.get(0).model())
-                    : ModelBundle.weighted(members);
+            ModelBundle bundle;
+            if (doc.hasNonNull("stack")) {
+                bundle = ModelBundle.stacked(members.stream().map(ModelBundle.Member::model).toList(),
+                        Json.MAPPER.treeToValue(doc.get("stack"), StackingMetalearner.class));
+            } else {
+                bundle = members.size() == 1 ? ModelBundle.single(members.get(0).model())
+                        : ModelBundle.weighted(members);
+            }
+            if (doc.hasNonNull("calibration")) {
+                bundle = bundle.calibrated(Json.MAPPER.treeToValue(doc.get("calibration"), Calibration.class));
+            }
             return new Read(bundle, doc);
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException("the model's members do not fit together (" + e.getMessage() + ")", metaFile,
                     0, null, "export the model again");
         }

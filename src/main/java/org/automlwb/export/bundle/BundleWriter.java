@@ -11,9 +11,10 @@ import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.ModelFormat;
 import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.ensemble.Calibration;
+import org.automlwb.engine.model.ModelBundle;
 
 /**
  * The one writer of model bundles: every member's artifact (by its format's {@link ModelCodec}) and fitted
@@ -70,22 +71,16 @@ public final class BundleWriter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.putAll(extra);
-        doc.put("kind", kind(bundle));
+        doc.put("kind", bundle.kind().key());
         doc.put("description", bundle.describe());
         doc.put("task", bundle.task().key());
         doc.put("classes", bundle.classNames());
         doc.put("members", described);
+        if (bundle.stack() != null) doc.put("stack", bundle.stack());
+        if (bundle.calibration().kind() != Calibration.Kind.IDENTITY) doc.put("calibration", bundle.calibration());
         if (onnx) doc.put("onnx", OnnxExport.MODEL_FILE);
         AtomicFiles.writeString(dir.resolve(layout.metadataFile()), Json.pretty(doc));
         return doc;
-    }
-
-    /** {@code single} or {@code ensemble}, as the metadata says it. */
-    static String kind(ModelBundle bundle) {
-        return switch (bundle.kind()) {
-            case SINGLE -> "single";
-            case WEIGHTED_ENSEMBLE -> "ensemble";
-        };
     }
 
     private static void mkdirs(Path dir) throws BadInputException {

@@ -14,10 +14,10 @@ import org.automlwb.data.DatasetProfile;
 import org.automlwb.engine.FeatureImportance.Importance;
 import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.Metric;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.Targets;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.export.report.Charts.TrialPoint;
 
 /**

@@ -18,7 +18,7 @@ import org.automlwb.data.Profiler;
 import org.automlwb.engine.FeatureImportance;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
-import org.automlwb.engine.ModelBundle;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.Versions;
 import org.automlwb.export.report.Charts.TrialPoint;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.automlwb.engine.EnsembleModel;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
-import org.automlwb.engine.TaskType;
 import org.automlwb.engine.Targets;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.model.ModelBundle;
 import org.junit.jupiter.api.Test;
 
 class ClassificationStackTest {
@@ -66,7 +66,7 @@ class ClassificationStackTest {
         StackingMetalearner s = fit.metalearner();
         double stack = Metric.LOGLOSS.compute(t, fit.predictions());
         double best = p.members().stream().mapToDouble(m -> Metric.LOGLOSS.compute(t, m)).min().orElseThrow();
-        double average = Metric.LOGLOSS.compute(t, EnsembleModel.combine(p.members(), new double[] {1, 1, 1}));
+        double average = Metric.LOGLOSS.compute(t, ModelBundle.combine(p.members(), new double[] {1, 1, 1}));
         assertTrue(stack <= best, stack + " vs best member " + best);
         assertTrue(stack <= average, stack + " vs average " + average);
         for (double w : s.weights()) assertTrue(w >= 0);

@@ -17,11 +17,14 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
-import org.automlwb.engine.ModelBundle;
 import org.automlwb.engine.RecipePipeline;
 import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.TaskType;
+import org.automlwb.engine.ensemble.Calibration;
+import org.automlwb.engine.ensemble.StackingMetalearner;
 import org.automlwb.engine.TestAlgorithm;
 import org.automlwb.engine.TestData;
+import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.space.Config;
 import org.automlwb.engine.trial.Refitter;
 import org.automlwb.prep.Recipe;
@@ -78,6 +81,20 @@ class BundleRoundTripTest {
         }
         assertTrue(Files.exists(dir.resolve("EXPERIMENT/model_artifact_2.tribuo")));
         assertTrue(Files.exists(dir.resolve("TRAINED_MODEL/members/2/model_artifact.tribuo")));
+    }
+
+    @Test
+    void aCalibratedStackReadsBackExactly(@TempDir Path dir) throws Exception {
+        ModelBundle stack = ModelBundle.stacked(List.of(logistic, xgboost),
+                StackingMetalearner.classification(TaskType.BINARY, new double[] {0.7, 0.5}, new double[] {0.1, -0.1},
+                        0.01)).calibrated(Calibration.platt(1.3, -0.2));
+        Map<String, Object> doc = BundleWriter.write(stack, dir, BundleLayout.TRAINED_MODEL, Map.of());
+        assertEquals("stack", doc.get("kind"));
+        ModelBundle back = BundleReader.read(dir, "model_metadata.json").model();
+        assertEquals(ModelBundle.Kind.STACK, back.kind());
+        assertEquals(Calibration.Kind.PLATT, back.calibration().kind());
+        assertEquals("stack of 2 models, calibrated", back.describe());
+        assertSamePredictions(stack, back);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.automlwb.engine.search;
+package org.automlwb.engine.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
-import org.automlwb.engine.search.CaruanaEnsemble.Candidate;
+import org.automlwb.engine.ensemble.CaruanaEnsemble.Candidate;
 import org.junit.jupiter.api.Test;
 
 class CaruanaEnsembleTest {

@@ -1,4 +1,4 @@
-package org.automlwb.engine.search;
+package org.automlwb.engine.ensemble;
 
 import java.util.Collections;
 import java.util.Map;
