@@ -127,7 +127,7 @@ public final class LightGbmModel implements AutoCloseable {
         try {
             if (closed) throw new IllegalStateException("LightGBM model already closed");
             try (NativeThreads.Permit permit = NativeThreads.enterAny(threads)) {
-                return booster.predictAll(x, -1, perRow, "num_threads=" + permit.threads());
+                return booster.predictAll(x, -1, perRow, NativeBooster.predictParameters(permit.threads()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

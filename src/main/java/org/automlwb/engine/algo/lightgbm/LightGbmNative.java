@@ -180,7 +180,7 @@ public final class LightGbmNative {
             data.setLabels(y);
             try (NativeBooster booster = NativeBooster.create(data, params)) {
                 booster.updateOneIter();
-                double[] p = booster.predictAll(x, -1, 1, "num_threads=1");
+                double[] p = booster.predictAll(x, -1, 1, NativeBooster.predictParameters(1));
                 if (p.length != 6 || !(p[5] > p[0])) {
                     throw new LightGbmException("LightGBM loaded but a 6-row test fit predicted nonsense");
                 }

@@ -172,7 +172,7 @@ public final class LightGbmTrainer {
             double[] values = null;
             if (vx != null) {
                 double[] raw = booster.predictAll(vx, bestIteration, LightGbmModel.outputsPerRow(objective, classes),
-                        "num_threads=" + threads);
+                        NativeBooster.predictParameters(threads));
                 if (objective.isClassification()) {
                     probabilities = LightGbmModel.probabilities(objective, classes, raw, vx.rows());
                 } else {

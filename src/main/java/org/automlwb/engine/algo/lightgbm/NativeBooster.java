@@ -209,6 +209,15 @@ final class NativeBooster implements AutoCloseable {
         }
     }
 
+    /**
+     * Prediction parameters: always the thread count (an absent {@code num_threads} resets LightGBM's process-wide
+     * count to all cores, under every fit running at that moment) and quiet (LightGBM's log level is per thread,
+     * so a thread that never trained logs at INFO to stdout).
+     */
+    static String predictParameters(int threads) {
+        return "num_threads=" + threads + " verbosity=-1";
+    }
+
     /** Rows per native prediction call: about 8 MB of native input at a time. */
     private static final int CELLS_PER_CALL = 1 << 20;
 
