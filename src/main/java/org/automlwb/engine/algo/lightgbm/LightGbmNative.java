@@ -112,10 +112,8 @@ public final class LightGbmNative {
     }
 
     private static void loadAndTry() throws Exception {
-        Path dir = null;
-        if (System.getenv("LIGHTGBM_NATIVE_LIB_PATH") == null) {
-            dir = Files.createTempDirectory("automlwb-lightgbm-");
-        }
+        String override = System.getenv("LIGHTGBM_NATIVE_LIB_PATH");
+        Path dir = override == null ? Files.createTempDirectory("automlwb-lightgbm-") : null;
         String tmp = System.getProperty("java.io.tmpdir");
         try {
             if (dir != null) System.setProperty("java.io.tmpdir", dir.toString());
@@ -124,7 +122,9 @@ public final class LightGbmNative {
             } finally {
                 System.setProperty("java.io.tmpdir", tmp);
             }
-            if (!LGBMBooster.isNativeLoaded()) throw new Reason(whyNotLoaded(dir));
+            if (!LGBMBooster.isNativeLoaded()) {
+                throw new Reason(whyNotLoaded(dir != null ? dir : Path.of(override), dir == null));
+            }
         } finally {
             if (dir != null) deleteExtracted(dir);
         }
@@ -132,26 +132,27 @@ public final class LightGbmNative {
     }
 
     /** lightgbm4j logs, but does not throw, a failed load on Linux; load the extracted file again to learn why. */
-    private static String whyNotLoaded(Path dir) {
+    private static String whyNotLoaded(Path dir, boolean fromEnvironment) {
         String platform = platform();
         boolean known = platform.startsWith("linux/") || platform.startsWith("mac") || platform.startsWith("windows");
         boolean arch = platform.endsWith("/x86_64") || platform.endsWith("/aarch64") || platform.endsWith("/arm64");
         if (!known || !arch || (platform.startsWith("windows") && !platform.endsWith("/x86_64"))) {
             return "lightgbm4j 4.3.0-1 has no native library for " + platform;
         }
-        if (dir != null) {
-            String suffix = platform.startsWith("mac") ? ".dylib" : platform.startsWith("windows") ? ".dll" : ".so";
-            for (String name : new String[] {"lib_lightgbm" + suffix, "lib_lightgbm_swig" + suffix}) {
-                Path lib = dir.resolve(name);
-                if (!Files.isRegularFile(lib)) return "lightgbm4j did not extract " + name + " into " + dir;
-                try {
-                    System.load(lib.toString());
-                } catch (UnsatisfiedLinkError e) {
-                    String m = e.getMessage() == null ? "UnsatisfiedLinkError" : e.getMessage().strip();
-                    return m + (m.contains("GLIBC") ? " (LightGBM needs glibc 2.29 or newer)" : "")
-                            + (m.contains("libgomp") ? " (install libgomp1, the GNU OpenMP runtime)" : "")
-                            + (m.contains("libomp") ? " (install Homebrew's libomp: brew install libomp)" : "");
-                }
+        String suffix = platform.startsWith("mac") ? ".dylib" : platform.startsWith("windows") ? ".dll" : ".so";
+        for (String name : new String[] {"lib_lightgbm" + suffix, "lib_lightgbm_swig" + suffix}) {
+            Path lib = dir.resolve(name);
+            if (!Files.isRegularFile(lib)) {
+                return fromEnvironment ? "LIGHTGBM_NATIVE_LIB_PATH is set but " + lib + " does not exist"
+                        : "lightgbm4j did not extract " + name + " into " + dir;
+            }
+            try {
+                System.load(lib.toString());
+            } catch (UnsatisfiedLinkError e) {
+                String m = e.getMessage() == null ? "UnsatisfiedLinkError" : e.getMessage().strip();
+                return m + (m.contains("GLIBC") ? " (LightGBM needs glibc 2.29 or newer)" : "")
+                        + (m.contains("libgomp") ? " (install libgomp1, the GNU OpenMP runtime)" : "")
+                        + (m.contains("libomp") ? " (install Homebrew's libomp: brew install libomp)" : "");
             }
         }
         return "lightgbm4j reports its native library as not loaded";
