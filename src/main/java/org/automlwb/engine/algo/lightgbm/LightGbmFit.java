@@ -57,6 +57,15 @@ public record LightGbmFit(
         return validationLosses.length == 0 ? Double.NaN : validationLosses[bestIteration - 1];
     }
 
+    /** A summary: the model text and the predictions are left out (they can be megabytes). */
+    @Override
+    public String toString() {
+        return "LightGbmFit[" + objective + (objective == LightGbmObjective.MULTICLASS ? " " + classes : "")
+                + ", best iteration " + bestIteration + " of " + roundsTrained + " (" + stopReason + ")"
+                + (validationLosses.length == 0 ? "" : ", validation loss " + bestValidationLoss())
+                + ", model " + modelString.length() + " chars]";
+    }
+
     /** Loads the stored model for prediction; close it when done. */
     public LightGbmModel toModel() {
         return LightGbmModel.fromModelString(modelString);

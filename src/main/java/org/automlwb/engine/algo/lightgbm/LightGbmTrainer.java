@@ -37,6 +37,11 @@ import java.util.function.BooleanSupplier;
 public final class LightGbmTrainer {
     /** Categorical features with at most this many levels are split one level against the rest. */
     public static final int MAX_CAT_TO_ONEHOT = 4;
+    /**
+     * Largest category code accepted. LightGBM stores the categories of a split as a bitset as long as the largest
+     * code, so a code of a billion would cost 125 MB per split; codes are meant to be 0..n-1.
+     */
+    public static final int MAX_CATEGORY_CODE = (1 << 20) - 1;
     private static final double EPS = 1e-15;
 
     private final LightGbmObjective objective;
@@ -338,9 +343,9 @@ public final class LightGbmTrainer {
         for (int c : categorical) {
             for (int r = 0; r < x.rows(); r++) {
                 double v = x.get(r, c);
-                if (v >= 0 && (v != Math.rint(v) || v > Integer.MAX_VALUE - 1)) {
+                if (v >= 0 && (v != Math.rint(v) || v > MAX_CATEGORY_CODE)) {
                     throw new IllegalArgumentException(what + " row " + r + ": categorical feature '"
-                            + featureNames.get(c) + "' holds " + v + ", not an integer code");
+                            + featureNames.get(c) + "' holds " + v + ", not an integer code 0.." + MAX_CATEGORY_CODE);
                 }
             }
         }

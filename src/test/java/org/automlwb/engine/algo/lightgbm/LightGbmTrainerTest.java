@@ -181,6 +181,8 @@ class LightGbmTrainerTest {
                 1).fit(train.rows(), train.y);
         assertEquals(37, fit.bestIteration());
         assertEquals(37, fit.roundsTrained());
+        assertTrue(fit.toString().startsWith("LightGbmFit[BINARY, best iteration 37 of 37 (ROUNDS), model "),
+                fit.toString());
         assertEquals(0, fit.validationLosses().length);
         assertTrue(Double.isNaN(fit.bestValidationLoss()));
         assertNull(fit.validationProbabilities());
@@ -241,6 +243,8 @@ class LightGbmTrainerTest {
         double[][] x = d.x.clone();
         x[0] = new double[] {1.5, 0, 0, 0};
         LightGbmTrainer cat = trainer(LightGbmObjective.BINARY, 2, d, new int[] {0}, LightGbmParams.DEFAULTS, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> cat.fit(DenseRows.of(x), d.y));
+        x[0] = new double[] {LightGbmTrainer.MAX_CATEGORY_CODE + 1.0, 0, 0, 0};
         assertThrows(IllegalArgumentException.class, () -> cat.fit(DenseRows.of(x), d.y));
         assertThrows(IllegalArgumentException.class,
                 () -> trainer(LightGbmObjective.BINARY, 3, d, NONE, LightGbmParams.DEFAULTS, 1, 1));
