@@ -169,6 +169,34 @@ class LightGbmTrainerTest {
         assertEquals(strip(one.modelString()), strip(two.modelString()));
     }
 
+    @Test
+    void fitsRunningAtOnceWithMixedThreadCountsMatchFitsRunAlone() throws Exception {
+        Synthetic train = Synthetic.multiclass(1500, 22);
+        Synthetic test = Synthetic.multiclass(300, 23);
+        LightGbmParams p = LightGbmParams.builder().rounds(15).bagging(0.8, 1).build();
+        int fits = 6;
+        double[][][] alone = new double[fits][][];
+        for (int i = 0; i < fits; i++) {
+            alone[i] = trainer(LightGbmObjective.MULTICLASS, 3, train, NONE, p, 1, i)
+                    .fit(train.rows(), train.y, test.rows(), test.y).validationProbabilities();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<double[][]>> together = new java.util.ArrayList<>();
+            for (int i = 0; i < fits; i++) {
+                LightGbmTrainer t = trainer(LightGbmObjective.MULTICLASS, 3, train, NONE, p, 1 + i % 2, i);
+                together.add(pool.submit(() -> t.fit(train.rows(), train.y, test.rows(), test.y)
+                        .validationProbabilities()));
+            }
+            for (int i = 0; i < fits; i++) {
+                double[][] got = together.get(i).get();
+                for (int r = 0; r < got.length; r++) assertArrayEquals(alone[i][r], got[r], 0.0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The trees, without the parameters section (which records num_threads). */
     private static String strip(String model) {
         return model.substring(0, model.indexOf("parameters:"));
