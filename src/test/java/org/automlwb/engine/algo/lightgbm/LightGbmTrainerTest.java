@@ -171,20 +171,20 @@ class LightGbmTrainerTest {
 
     @Test
     void fitsRunningAtOnceWithMixedThreadCountsMatchFitsRunAlone() throws Exception {
-        Synthetic train = Synthetic.multiclass(1500, 22);
-        Synthetic test = Synthetic.multiclass(300, 23);
-        LightGbmParams p = LightGbmParams.builder().rounds(15).bagging(0.8, 1).build();
-        int fits = 6;
+        Synthetic train = Synthetic.binary(1200, 22);
+        Synthetic test = Synthetic.binary(300, 23);
+        LightGbmParams p = LightGbmParams.builder().rounds(10).bagging(0.8, 1).build();
+        int fits = 4;
         double[][][] alone = new double[fits][][];
         for (int i = 0; i < fits; i++) {
-            alone[i] = trainer(LightGbmObjective.MULTICLASS, 3, train, NONE, p, 1, i)
+            alone[i] = trainer(LightGbmObjective.BINARY, 2, train, NONE, p, 1, i)
                     .fit(train.rows(), train.y, test.rows(), test.y).validationProbabilities();
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<double[][]>> together = new java.util.ArrayList<>();
             for (int i = 0; i < fits; i++) {
-                LightGbmTrainer t = trainer(LightGbmObjective.MULTICLASS, 3, train, NONE, p, 1 + i % 2, i);
+                LightGbmTrainer t = trainer(LightGbmObjective.BINARY, 2, train, NONE, p, 1 + i % 2, i);
                 together.add(pool.submit(() -> t.fit(train.rows(), train.y, test.rows(), test.y)
                         .validationProbabilities()));
             }
