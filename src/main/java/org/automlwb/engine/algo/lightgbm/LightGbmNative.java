@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * process and user of the machine: a second JVM truncating it while the first has it mapped can crash the
  * first (SIGBUS), and a file left by another user makes the load fail for everyone else. So the first load
  * points {@code java.io.tmpdir} at a fresh private directory for the moment lightgbm4j extracts and loads,
- * then restores it (the JDK's own temp-file code read the property long before and is unaffected), and deletes
+ * then restores it (the JDK's temp-file helpers have read the property before: they are unaffected), and deletes
  * the extracted files once loaded (not possible on Windows, where they stay in that directory). With the
  * environment variable {@code LIGHTGBM_NATIVE_LIB_PATH} set, lightgbm4j loads from there and nothing is
  * extracted. Code that touches lightgbm4j's classes before this check gets the shared-file behaviour.
@@ -113,7 +113,13 @@ public final class LightGbmNative {
 
     private static void loadAndTry() throws Exception {
         String override = System.getenv("LIGHTGBM_NATIVE_LIB_PATH");
-        Path dir = override == null ? Files.createTempDirectory("automlwb-lightgbm-") : null;
+        Path dir = null;
+        if (override == null) {
+            // Both JDK temp-file helpers read java.io.tmpdir once, on first use: use them now, before the swap,
+            // so no other thread's first temp file can land in (and be deleted with) the private folder.
+            Files.deleteIfExists(java.io.File.createTempFile("automlwb-lightgbm-", ".probe").toPath());
+            dir = Files.createTempDirectory("automlwb-lightgbm-");
+        }
         String tmp = System.getProperty("java.io.tmpdir");
         try {
             if (dir != null) System.setProperty("java.io.tmpdir", dir.toString());
