@@ -18,6 +18,7 @@ public final class AlgorithmCatalogue {
             new Cart(),
             new Knn(),
             new LibSvm(),
+            new LightGbm(),
             new XgBoost(),
             Forest.randomForest(),
             Forest.extraTrees());

@@ -1,6 +1,5 @@
 package org.automlwb.engine.algo;
 
-import java.util.function.BooleanSupplier;
 import org.automlwb.engine.FeatureMatrix;
 import org.automlwb.engine.LabelledMatrix;
 import org.automlwb.engine.OutputAdapter;
@@ -29,7 +28,7 @@ final class TribuoLearner implements Learner {
     }
 
     @Override
-    public TrainedModel fit(LabelledMatrix train, LabelledMatrix validation, BooleanSupplier stop) {
+    public TrainedModel fit(LabelledMatrix train, LabelledMatrix validation, FitControl control) {
         return fit(train);
     }
 

@@ -9,6 +9,7 @@ import org.automlwb.engine.LabelledMatrix;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.TrainedModel;
 import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.algo.FitControl;
 import org.automlwb.engine.space.Config;
 import org.automlwb.prep.TrainingRows;
 import org.slf4j.Logger;
@@ -39,21 +40,22 @@ public final class Refitter {
     public SingleModel refit(Algorithm algorithm, Config config, long seed, int threads, CancelToken cancel,
                              long deadlineNanos) throws FitAbortedException {
         long start = System.nanoTime();
-        SingleModel model = Fits.await(stop -> fit(algorithm, config, seed, threads, stop), cancel, deadlineNanos,
-                "the run's time budget");
+        long softDeadline = start + (long) ((deadlineNanos - start) * 0.9);
+        SingleModel model = Fits.await(stop -> fit(algorithm, config, seed, threads,
+                FitControl.until(stop, softDeadline)), cancel, deadlineNanos, "the run's time budget");
         LOG.info("refitted {} on {} rows in {}", algorithm.id(), data.rows(), Fits.seconds(System.nanoTime() - start));
         return model;
     }
 
-    private SingleModel fit(Algorithm algorithm, Config config, long seed, int threads,
-                            java.util.function.BooleanSupplier stop) throws Exception {
+    private SingleModel fit(Algorithm algorithm, Config config, long seed, int threads, FitControl control)
+            throws Exception {
         FeaturePipeline.Fit fit = pipelines.of(algorithm.encoding()).fitTransform(data.table(), data.target(),
                 data.targets());
         TrainingRows kept = fit.rows(); // the recipe's row filters act
         FeatureMatrix x = FeatureMatrix.of(kept.features(), fit.features().featureNames(),
                 fit.features().categoricalFeatures());
         LabelledMatrix all = LabelledMatrix.of(x, data.targets().select(kept.rows()));
-        TrainedModel model = algorithm.learner(data.task(), config, seed, threads).fit(all, null, stop);
+        TrainedModel model = algorithm.learner(data.task(), config, seed, threads).fit(all, null, control);
         return new SingleModel(fit.features(), model, algorithm.id(), config, data.task(), data.classNames());
     }
 }

@@ -14,6 +14,7 @@ import org.automlwb.engine.Targets;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.TrainedModel;
 import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.algo.FitControl;
 import org.automlwb.engine.algo.Learner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +165,7 @@ public final class TrialRunner {
             Targets fold0Truth = targets.select(plan.folds().get(0).validation());
 
             if (plan.hasSubsample()) {
-                Predictions p = fit(learner, () -> folds.subsample(encoding), null);
+                Predictions p = fit(learner, () -> folds.subsample(encoding), null, k + 1);
                 rung++;
                 if (!report(fold0Truth, p)) return end(TrialStatus.PRUNED, null);
             }
@@ -172,7 +173,7 @@ public final class TrialRunner {
             List<Map<String, Object>> learned = new ArrayList<>(k);
             for (int f = 0; f < k; f++) {
                 int fold = f;
-                perFold[f] = fit(learner, () -> folds.fold(fold, encoding), learned);
+                perFold[f] = fit(learner, () -> folds.fold(fold, encoding), learned, k - f);
                 if (f == 0) {
                     rung++;
                     if (k > 1 && !report(fold0Truth, perFold[0])) return end(TrialStatus.PRUNED, null);
@@ -197,9 +198,13 @@ public final class TrialRunner {
          * Trains on a prepared fold and predicts its validation rows, on a fit thread.
          *
          * @param learned where to add what the fit learnt, or null to drop it (a subsample rung)
+         * @param fitsLeft this fit and the ones after it: a learner that can end early is told its time is up when
+         *                 its share of the time left is 90% used, so that a slow trial still gives a model
          */
-        private Predictions fit(Learner learner, Supplier<PreparedFold> fold, List<Map<String, Object>> learned)
-                throws FitAbortedException {
+        private Predictions fit(Learner learner, Supplier<PreparedFold> fold, List<Map<String, Object>> learned,
+                                int fitsLeft) throws FitAbortedException {
+            long now = System.nanoTime();
+            long softDeadline = now + (long) ((limit - now) * 0.9 / Math.max(1, fitsLeft));
             return Fits.await(stop -> {
                 PreparedFold prepared = fold.get();
                 Targets trainTargets = prepared.train().targets();
@@ -208,7 +213,8 @@ public final class TrialRunner {
                     // A class rarer than the folds can leave a fold with one class to learn: predict it.
                     return constant(only, trainTargets.classNames().size(), prepared.validation().rows());
                 }
-                TrainedModel model = learner.fit(prepared.train(), prepared.validation(), stop);
+                TrainedModel model = learner.fit(prepared.train(), prepared.validation(),
+                        FitControl.until(stop, softDeadline));
                 Predictions p = model.predict(prepared.validation().x());
                 if (p.size() != prepared.validation().rows()) {
                     throw new IllegalStateException("the model returned " + p.size()

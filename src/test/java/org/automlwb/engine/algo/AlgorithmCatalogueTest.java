@@ -24,7 +24,7 @@ class AlgorithmCatalogueTest {
     void catalogueHasAFixedOrderOfUniqueIds() {
         List<String> ids = AlgorithmCatalogue.all().stream().map(Algorithm::id).toList();
         assertEquals(List.of("baseline", "naive_bayes", "liblinear", "elastic_net", "lars_lasso", "linear_sgd",
-                "cart", "knn", "libsvm", "xgboost", "random_forest", "extra_trees"), ids);
+                "cart", "knn", "libsvm", "lightgbm", "xgboost", "random_forest", "extra_trees"), ids);
         assertEquals("xgboost", AlgorithmCatalogue.byId("xgboost").orElseThrow().id());
         assertTrue(AlgorithmCatalogue.byId("adam_mlp").isEmpty());
     }
@@ -32,9 +32,10 @@ class AlgorithmCatalogueTest {
     @Test
     void tasksAndDataEachAlgorithmTakes() {
         assertEquals(Set.of("baseline", "liblinear", "elastic_net", "lars_lasso", "linear_sgd", "cart", "knn",
-                "libsvm", "xgboost", "extra_trees", "random_forest"), applicable(TaskType.REGRESSION, 1_000, true));
-        assertEquals(Set.of("baseline", "naive_bayes", "liblinear", "linear_sgd", "cart", "knn", "libsvm", "xgboost",
-                "extra_trees", "random_forest"), applicable(TaskType.BINARY, 1_000, true));
+                "libsvm", "lightgbm", "xgboost", "extra_trees", "random_forest"),
+                applicable(TaskType.REGRESSION, 1_000, true));
+        assertEquals(Set.of("baseline", "naive_bayes", "liblinear", "linear_sgd", "cart", "knn", "libsvm", "lightgbm",
+                "xgboost", "extra_trees", "random_forest"), applicable(TaskType.BINARY, 1_000, true));
         // Negative inputs rule out naive Bayes; size rules out LIBSVM, then KNN.
         assertFalse(applicable(TaskType.MULTICLASS, 1_000, false).contains("naive_bayes"));
         assertFalse(applicable(TaskType.BINARY, 5_001, true).contains("libsvm"));

@@ -45,7 +45,9 @@ public record LightGbmFit(
         /** The validation loss did not improve for the patience; the model keeps the best round. */
         EARLY_STOPPED,
         /** No tree could split any more; LightGBM dropped that round. */
-        NO_MORE_SPLITS
+        NO_MORE_SPLITS,
+        /** The fit's time ran out; the model keeps the best round trained so far. */
+        TIME_UP
     }
 
     public LightGbmFit {

@@ -54,6 +54,7 @@ public final class LightGbmTrainer {
     private final long seed;
     private final int patience;
     private final BooleanSupplier stopCheck;
+    private final BooleanSupplier timeUp;
 
     /**
      * @param objective           what to train
@@ -67,11 +68,13 @@ public final class LightGbmTrainer {
     public LightGbmTrainer(LightGbmObjective objective, int classes, List<String> featureNames,
                            int[] categoricalFeatures, LightGbmParams params, int threads, long seed) {
         this(objective, objective.checkClasses(classes), List.copyOf(featureNames),
-                checkCategorical(categoricalFeatures, featureNames.size()), params, threads, seed, 0, () -> false);
+                checkCategorical(categoricalFeatures, featureNames.size()), params, threads, seed, 0, () -> false,
+                () -> false);
     }
 
     private LightGbmTrainer(LightGbmObjective objective, int classes, List<String> featureNames, int[] categorical,
-                            LightGbmParams params, int threads, long seed, int patience, BooleanSupplier stopCheck) {
+                            LightGbmParams params, int threads, long seed, int patience, BooleanSupplier stopCheck,
+                            BooleanSupplier timeUp) {
         if (featureNames.isEmpty()) throw new IllegalArgumentException("no features");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.objective = objective;
@@ -84,24 +87,35 @@ public final class LightGbmTrainer {
         this.seed = seed;
         this.patience = patience;
         this.stopCheck = stopCheck;
+        this.timeUp = timeUp;
     }
 
     /** Rounds without improvement before early stopping; 0 means the default {@code max(10, rounds / 10)}. */
     public LightGbmTrainer withPatience(int rounds) {
         if (rounds < 0) throw new IllegalArgumentException("patience must be >= 0: " + rounds);
         return new LightGbmTrainer(objective, classes, featureNames, categorical, params, threads, seed, rounds,
-                stopCheck);
+                stopCheck, timeUp);
     }
 
     /** Asked before every round; true stops the fit with {@link LightGbmStoppedException}. */
     public LightGbmTrainer withStopCheck(BooleanSupplier shouldStop) {
         return new LightGbmTrainer(objective, classes, featureNames, categorical, params, threads, seed, patience,
-                shouldStop);
+                shouldStop, timeUp);
+    }
+
+    /**
+     * Asked before every round after the first; true ends the fit early but keeps it: the model is the best round
+     * so far ({@link LightGbmFit.StopReason#TIME_UP}). Unlike the stop check, which discards the fit, this is for
+     * a fit whose time is nearly over and whose result is still wanted.
+     */
+    public LightGbmTrainer withTimeUp(BooleanSupplier check) {
+        return new LightGbmTrainer(objective, classes, featureNames, categorical, params, threads, seed, patience,
+                stopCheck, check);
     }
 
     public LightGbmTrainer withParams(LightGbmParams newParams) {
         return new LightGbmTrainer(objective, classes, featureNames, categorical, newParams, threads, seed, patience,
-                stopCheck);
+                stopCheck, timeUp);
     }
 
     public int patience() {
@@ -149,7 +163,13 @@ public final class LightGbmTrainer {
             int done = 0;
             LightGbmFit.StopReason reason = LightGbmFit.StopReason.ROUNDS;
             for (int round = 1; round <= requested; round++) {
-                if (round > 1) stopIfAsked(done);
+                if (round > 1) {
+                    stopIfAsked(done);
+                    if (timeUp.getAsBoolean()) {
+                        reason = LightGbmFit.StopReason.TIME_UP;
+                        break;
+                    }
+                }
                 boolean finished = booster.updateOneIter();
                 done = booster.currentIteration();
                 if (finished) {
