@@ -52,6 +52,6 @@ public enum SearchPreset {
     /** The algorithms that learn in seconds on data of any size (an enum's constants cannot share a static field). */
     private static final class Cheap {
         static final Set<String> ALGORITHMS = Set.of("baseline", "naive_bayes", "liblinear", "elastic_net",
-                "lars_lasso", "linear_sgd", "cart", "xgboost");
+                "lars_lasso", "linear_sgd", "cart", "lightgbm", "xgboost");
     }
 }
