@@ -44,7 +44,7 @@ public final class LightGbmNative {
                 s = status;
                 if (s == null) {
                     s = check(LightGbmNative::loadAndTry, platform());
-                    s.ifPresentOrElse(reason -> LOG.warn("{}", reason), () -> LOG.debug("LightGBM native library loaded"));
+                    s.ifPresentOrElse(reason -> LOG.info("{}", reason), () -> LOG.debug("LightGBM native library loaded"));
                     status = s;
                 }
             }
