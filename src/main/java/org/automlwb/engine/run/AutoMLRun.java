@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
+import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Metric;
@@ -80,6 +81,7 @@ public final class AutoMLRun {
             throw new BadInputException("the preprocessing recipe fails on this data: " + e.getMessage(),
                     "check the recipe's steps against the file's columns");
         }
+        checkTrainingTargetsVary(folds, data.target());
         if (shape.features() == 0) {
             throw new BadInputException("no usable feature is left after preprocessing (every column but the target"
                     + " was dropped as constant, empty or an ID)", "add informative columns to the file");
@@ -91,6 +93,25 @@ public final class AutoMLRun {
         }
         return new PreparedRun(spec, data, testData, metric, r, folds, shape, algorithms, start,
                 (System.nanoTime() - fold0Start) / 1e9);
+    }
+
+    /**
+     * A recipe's row filters may leave every training row with the same target: nothing to learn, and every model
+     * would be the constant. Said before anything is written.
+     */
+    private static void checkTrainingTargetsVary(FoldData folds, String target) throws BadInputException {
+        Targets t = folds.fold(0, FeatureEncoding.ONE_HOT).train().targets();
+        boolean varies = false;
+        for (int i = 1; i < t.size() && !varies; i++) {
+            varies = t.isClassification() ? t.classIndex()[i] != t.classIndex()[0] : t.values()[i] != t.values()[0];
+        }
+        if (!varies && t.size() > 0) {
+            String value = t.isClassification() ? t.classNames().get(t.classIndex()[0])
+                    : String.valueOf(t.values()[0]);
+            throw new BadInputException("after the recipe's row filters every training row has the same target value '"
+                    + value + "': there is nothing to learn", null, 0, target,
+                    "loosen or remove the recipe's filter rows steps");
+        }
     }
 
     private static void checkTestColumns(Table train, Table test) throws BadInputException {
