@@ -17,6 +17,7 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.SingleModel;
 import org.automlwb.engine.Targets;
+import org.automlwb.engine.ensemble.Calibration;
 import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.export.report.Charts.TrialPoint;
 
@@ -196,18 +197,30 @@ final class ReportPage {
         }
         body.append("<p><b>").append(esc(in.model().describe())).append("</b>, refitted on all training rows.</p>");
         ModelBundle bundle = in.model();
-        if (bundle.members().size() > 1) {
+        if (bundle.members().size() > 1 || bundle.kind() == ModelBundle.Kind.STACK) {
             List<String> members = new ArrayList<>();
             double[] w = bundle.weights();
             for (int i = 0; i < w.length; i++) {
                 SingleModel m = bundle.members().get(i).model();
                 members.add(m.describe() + " (weight " + num(w[i]) + "; " + m.config() + ")");
             }
-            body.append("<p>A weighted average of the predictions of:</p>").append(Html.list(members));
+            String how = bundle.kind() == ModelBundle.Kind.STACK
+                    ? "A stack: a regularised metalearner with non-negative weights, fitted on out-of-fold "
+                            + "predictions, combines the predictions of:"
+                    : "A weighted average (ensemble selection) of the predictions of:";
+            body.append("<p>").append(esc(how)).append("</p>").append(Html.list(members));
+            body.append("<p class=\"muted\">It was kept because it scored better out of fold (cross-fitted, so "
+                    + "never on the rows its weights were fitted on) than the best single model.</p>");
         } else {
             SingleModel s = bundle.members().get(0).model();
             body.append("<p class=\"muted\">Hyperparameters: ").append(esc(s.config().values().isEmpty()
                     ? "none" : s.config().toString())).append("</p>");
+        }
+        if (bundle.calibration().kind() != Calibration.Kind.IDENTITY) {
+            body.append("<p>Its probabilities are calibrated (").append(esc(bundle.calibration().kind()
+                    == Calibration.Kind.PLATT ? "Platt scaling" : "temperature scaling"))
+                    .append("), fitted on out-of-fold predictions, because that improved the out-of-fold ")
+                    .append(esc(in.metric().key())).append(".</p>");
         }
         JsonNode m = in.metrics();
         if (m != null) {
