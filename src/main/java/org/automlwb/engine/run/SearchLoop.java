@@ -58,6 +58,8 @@ public final class SearchLoop {
     /** Suggested one-at-a-time trials waiting for their lane, oldest first. */
     private final java.util.ArrayDeque<TrialSpec> deferred = new java.util.ArrayDeque<>();
     private int exclusiveInFlight;
+    /** The algorithms whose one lane is taken, by how many of their trials run or wait. */
+    private final java.util.Map<String, Integer> laneTaken = new java.util.HashMap<>();
 
     private final BlockingQueue<TrialResult> done = new LinkedBlockingQueue<>();
     private final TreeMap<Integer, TrialResult> undelivered = new TreeMap<>();
@@ -124,7 +126,10 @@ public final class SearchLoop {
             } else if ((reproducible && !deliverUpTo(nextId)) || deferred.size() >= MAX_DEFERRED_PER_CORE * executor.cores()) {
                 awaitOne();
             } else {
-                Optional<TrialSpec> next = searcher.suggest(nextId);
+                // Outside reproducible mode, a free core asks for an algorithm whose lane is free, so it works
+                // instead of queueing behind LibSVM; a reproducible run must not depend on which lane was free.
+                Optional<TrialSpec> next = reproducible || laneTaken.isEmpty() ? searcher.suggest(nextId)
+                        : searcher.suggest(nextId, java.util.Set.copyOf(laneTaken.keySet()));
                 if (next.isEmpty()) {
                     if (inFlight == 0 && deferred.isEmpty()) reason = RunSummary.Outcome.SEARCH_EXHAUSTED;
                     else awaitOne();
@@ -150,7 +155,10 @@ public final class SearchLoop {
         long trialDeadline = deadline.searchEndNanos();
         inFlight++;
         coresInFlight += cores;
-        if (oneAtATime.test(spec)) exclusiveInFlight++;
+        if (oneAtATime.test(spec)) {
+            exclusiveInFlight++;
+            laneTaken.merge(spec.algorithm(), 1, Integer::sum);
+        }
         events.onEvent(new RunEvent.TrialStarted(deadline.elapsedSeconds(), spec));
         executor.submit(cores, () -> trials.run(spec, trialDeadline))
                 .whenComplete((r, err) -> done.add(r != null ? r : Trials.failed(spec, err, 0)));
@@ -164,7 +172,10 @@ public final class SearchLoop {
         if (r == null) return;
         inFlight--;
         coresInFlight -= coresBySpec.remove(r.spec().trialId());
-        if (oneAtATime.test(r.spec())) exclusiveInFlight--;
+        if (oneAtATime.test(r.spec())) {
+            exclusiveInFlight--;
+            laneTaken.computeIfPresent(r.spec().algorithm(), (k, n) -> n > 1 ? n - 1 : null);
+        }
         if (journal != null) journal.append(r);
         boolean best = leaderboard.add(r);
         events.onEvent(new RunEvent.TrialFinished(deadline.elapsedSeconds(), r));

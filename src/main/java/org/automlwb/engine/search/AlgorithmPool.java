@@ -98,6 +98,17 @@ final class AlgorithmPool {
         return out;
     }
 
+    /**
+     * {@link #available()} without the busy algorithms, unless that leaves none: then all of them (the caller's
+     * suggestion will wait for its lane rather than end the search).
+     */
+    List<Algorithm> availableFirst(Set<String> busy) {
+        List<Algorithm> all = available();
+        if (busy.isEmpty()) return all;
+        List<Algorithm> free = all.stream().filter(a -> !busy.contains(a.id())).toList();
+        return free.isEmpty() ? all : free;
+    }
+
     boolean seen(Algorithm a, Config c) { return seen.get(a.id()).contains(c); }
 
     /** Notes that a trial was handed out, so it is pending and its configuration is not suggested again. */

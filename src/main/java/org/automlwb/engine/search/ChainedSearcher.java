@@ -2,6 +2,7 @@ package org.automlwb.engine.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialSpec;
 
@@ -28,8 +29,13 @@ public final class ChainedSearcher implements Searcher {
 
     @Override
     public synchronized Optional<TrialSpec> suggest(int nextId) {
+        return suggest(nextId, Set.of());
+    }
+
+    @Override
+    public synchronized Optional<TrialSpec> suggest(int nextId, Set<String> busy) {
         while (current < stages.size()) {
-            Optional<TrialSpec> spec = stages.get(current).suggest(nextId);
+            Optional<TrialSpec> spec = stages.get(current).suggest(nextId, busy);
             if (spec.isPresent()) return spec;
             current++;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.DataShape;
 import org.automlwb.engine.space.Config;
@@ -73,15 +74,20 @@ public final class PortfolioSearcher implements Searcher {
 
     @Override
     public synchronized Optional<TrialSpec> suggest(int nextId) {
-        while (!queue.isEmpty()) {
-            Entry e = queue.poll();
-            if (!pool.alive(e.algorithm()) || pool.seen(e.algorithm(), e.config())) continue;
-            TrialSpec spec = new TrialSpec(nextId, e.algorithm().id(), e.config(), Searchers.trialSeed(seed, nextId),
-                    ORIGIN);
-            pool.suggested(spec);
-            return Optional.of(spec);
-        }
-        return Optional.empty();
+        return suggest(nextId, Set.of());
+    }
+
+    /** The first queued configuration of an algorithm that is not busy, else the first queued one. */
+    @Override
+    public synchronized Optional<TrialSpec> suggest(int nextId, Set<String> busy) {
+        queue.removeIf(e -> !pool.alive(e.algorithm()) || pool.seen(e.algorithm(), e.config()));
+        if (queue.isEmpty()) return Optional.empty();
+        Entry e = queue.stream().filter(x -> !busy.contains(x.algorithm().id())).findFirst().orElse(queue.peek());
+        queue.remove(e);
+        TrialSpec spec = new TrialSpec(nextId, e.algorithm().id(), e.config(), Searchers.trialSeed(seed, nextId),
+                ORIGIN);
+        pool.suggested(spec);
+        return Optional.of(spec);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.automlwb.engine.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.automlwb.engine.algo.Algorithm;
 import org.automlwb.engine.algo.DataShape;
@@ -35,9 +36,14 @@ public final class RandomSearcher implements Searcher {
 
     @Override
     public synchronized Optional<TrialSpec> suggest(int nextId) {
+        return suggest(nextId, Set.of());
+    }
+
+    @Override
+    public synchronized Optional<TrialSpec> suggest(int nextId, Set<String> busy) {
         SplittableRandom rng = Seeds.forSuggestion(seed, SALT, nextId);
         List<Algorithm> candidates;
-        while (!(candidates = pool.available()).isEmpty()) {
+        while (!(candidates = pool.availableFirst(busy)).isEmpty()) {
             Algorithm a = candidates.get(rng.nextInt(candidates.size()));
             Config c = pool.uniqueRandom(a, rng);
             if (c == null) continue;

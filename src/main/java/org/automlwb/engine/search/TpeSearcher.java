@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.algo.Algorithm;
@@ -126,9 +127,14 @@ public final class TpeSearcher implements Searcher {
 
     @Override
     public synchronized Optional<TrialSpec> suggest(int nextId) {
+        return suggest(nextId, Set.of());
+    }
+
+    @Override
+    public synchronized Optional<TrialSpec> suggest(int nextId, Set<String> busy) {
         SplittableRandom rng = Seeds.forSuggestion(seed, SALT, nextId);
         List<Algorithm> live;
-        while (!(live = pool.available()).isEmpty()) {
+        while (!(live = pool.availableFirst(busy)).isEmpty()) {
             Algorithm a = chooseAlgorithm(live, rng);
             Config c = propose(a, rng);
             if (c == null) continue;
