@@ -41,8 +41,18 @@ public final class JvmSizing {
     static final double MAX_SHARE = 0.6;
     /** Above this estimated need the serial collector's single-threaded full collections get slow: keep G1. */
     static final long SERIAL_UP_TO = 2048 * MB;
-    /** Initial heap: small, the collector grows it to what the run keeps alive. */
-    static final String INITIAL_HEAP = "-Xms64m";
+    /**
+     * Initial heap, which the serial collector never shrinks below: small enough for small data sets, large enough
+     * that a 40 MB live set does not mean a full collection every half second (california-housing: 114 full
+     * collections in 60 s with 32 MB, 8 with 128 MB, for 20 MB more resident memory).
+     */
+    static final String INITIAL_HEAP = "-Xms128m";
+    /**
+     * Give freed malloc memory back to the OS every second (glibc's malloc_trim). XGBoost's native buffers of
+     * finished fits otherwise stay resident: adult peaked 80-120 MB lower with it when two XGBoost models were
+     * refitted side by side. A product flag since 17.0.9; only passed where this JVM knows it, on Linux.
+     */
+    static final String NATIVE_TRIM = "-XX:TrimNativeHeapInterval=1000";
     /** After a full collection, grow when less than 10% is free, shrink when more than 20% is. */
     static final List<String> FREE_RATIOS = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
 
@@ -102,6 +112,21 @@ public final class JvmSizing {
         return 4096 * MB;
     }
 
+    /**
+     * Whether this JVM (and so a child started from the same java) knows {@link #NATIVE_TRIM} and trims on this OS:
+     * HotSpot 17.0.9 or later on Linux.
+     */
+    static boolean canTrimNativeHeap() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return false;
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("TrimNativeHeapInterval");
+            return true;
+        } catch (RuntimeException | LinkageError unknown) { // IllegalArgumentException: no such option
+            return false;
+        }
+    }
+
     /** Heap the run on {@code dataBytes} of CSV is expected to need at its peak. */
     static long estimatedNeed(long dataBytes) {
         return BASE + Math.max(0, dataBytes) * HEAP_PER_FILE_BYTE;
@@ -128,6 +153,11 @@ public final class JvmSizing {
      * @param physicalBytes the machine's memory
      */
     public static List<String> optionsFor(List<String> userOptions, long dataBytes, long physicalBytes) {
+        return optionsFor(userOptions, dataBytes, physicalBytes, canTrimNativeHeap());
+    }
+
+    /** As {@link #optionsFor(List, long, long)}, saying whether the JVM to start knows {@link #NATIVE_TRIM}. */
+    static List<String> optionsFor(List<String> userOptions, long dataBytes, long physicalBytes, boolean trim) {
         if (choosesMaxHeap(userOptions)) return List.of();
         List<String> out = new ArrayList<>();
         long need = estimatedNeed(dataBytes);
@@ -140,6 +170,7 @@ public final class JvmSizing {
                 if (!has(userOptions, r.substring(0, r.indexOf('=') + 1))) out.add(r);
             }
         }
+        if (trim && !has(userOptions, "-XX:TrimNativeHeapInterval=")) out.add(NATIVE_TRIM);
         out.add("-Xmx" + Math.max(64, maxHeap(dataBytes, physicalBytes) / MB) + "m");
         out.add("-D" + SIZED_PROPERTY + "=true");
         return out;

@@ -25,14 +25,17 @@ class JvmSizingTest {
 
     @Test
     void theUsersHeapStandsWhole() {
-        assertEquals(List.of(), JvmSizing.optionsFor(List.of("-Xmx600m"), 4 * MB, 24 * GB));
+        assertEquals(List.of(), JvmSizing.optionsFor(List.of("-Xmx600m"), 4 * MB, 24 * GB, true));
     }
 
     @Test
     void smallDataGetsTheSerialCollectorWithTightFreeRatiosAndTheJvmDefaultCeiling() {
-        List<String> o = JvmSizing.optionsFor(List.of(), 4 * MB, 24 * GB);
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+        List<String> o = JvmSizing.optionsFor(List.of(), 4 * MB, 24 * GB, false);
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
                 "-Xmx6144m", "-Dautomlwb.jvm.sized=true"), o);
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+                "-XX:TrimNativeHeapInterval=1000", "-Xmx6144m", "-Dautomlwb.jvm.sized=true"),
+                JvmSizing.optionsFor(List.of(), 4 * MB, 24 * GB, true));
     }
 
     @Test
@@ -47,25 +50,36 @@ class JvmSizingTest {
 
     @Test
     void dataThatNeedsAGreatHeapKeepsTheDefaultCollector() {
-        List<String> o = JvmSizing.optionsFor(List.of(), 200 * MB, 24 * GB);
+        List<String> o = JvmSizing.optionsFor(List.of(), 200 * MB, 24 * GB, false);
         assertFalse(o.contains("-XX:+UseSerialGC"));
-        assertFalse(o.contains("-Xms64m"));
+        assertFalse(o.contains("-Xms128m"));
         assertTrue(o.contains("-Xmx8256m"), o.toString());
     }
 
     @Test
     void theUsersCollectorAndRatiosAreKept() {
-        List<String> g1 = JvmSizing.optionsFor(List.of("-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=40"), 0, 8 * GB);
-        assertEquals(List.of("-Xms64m", "-XX:MinHeapFreeRatio=10", "-Xmx2048m", "-Dautomlwb.jvm.sized=true"), g1);
+        List<String> g1 = JvmSizing.optionsFor(List.of("-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=40"), 0, 8 * GB, false);
+        assertEquals(List.of("-Xms128m", "-XX:MinHeapFreeRatio=10", "-Xmx2048m", "-Dautomlwb.jvm.sized=true"), g1);
         // The parallel collector's adaptive sizing ignores the free ratios: only the ceiling is added.
         assertEquals(List.of("-Xmx2048m", "-Dautomlwb.jvm.sized=true"),
-                JvmSizing.optionsFor(List.of("-XX:+UseParallelGC"), 0, 8 * GB));
+                JvmSizing.optionsFor(List.of("-XX:+UseParallelGC"), 0, 8 * GB, false));
     }
 
     @Test
     void sizeOfCountsTheFilesThatExist(@TempDir Path dir) throws Exception {
         Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n");
         assertEquals(4, JvmSizing.sizeOf(a, null, dir.resolve("missing.csv")));
+    }
+
+    @Test
+    void theChildIsStartedWithOptionsThisJavaAccepts() throws Exception {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JvmSizing.optionsFor(List.of(), 0, 8 * GB));
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
     }
 
     @Test
