@@ -23,6 +23,10 @@ public final class Main {
             routeJavaUtilLogging();
             org.automlwb.ui.DesktopLauncher.launch(args);
         } else {
+            // run: in a child JVM sized for the data when the user chose no heap (docs/memory.md)
+            java.util.OptionalInt child = org.automlwb.cli.Relaunch.runInSizedChild(args);
+            if (child.isPresent()) System.exit(child.getAsInt());
+            org.automlwb.cli.Relaunch.watchParent();
             routeJavaUtilLogging();
             System.exit(org.automlwb.cli.Cli.execute(args));
         }

@@ -16,6 +16,8 @@ import org.automlwb.common.Json;
 /**
  * Runs {@code bench} for one data set in a fresh JVM, started as this one was (same java, class path and JVM
  * options), so that every data set's time and peak memory are measured from a clean start, as the peers' are.
+ * Without a heap chosen by the user, the child gets the options a {@code run} gets ({@link JvmSizing}); it stops
+ * by itself if this process dies ({@link Relaunch#watchParent}).
  */
 final class ChildJvm {
     private ChildJvm() { }
@@ -24,6 +26,11 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // Sized as a run is (Relaunch), unless the user chose the heap; bench measures what users get.
+        cmd.addAll(JvmSizing.optionsFor(JvmSizing.currentOptions(), JvmSizing.sizeOf(
+                b.dataDir.resolve(name + ".train.csv"), b.dataDir.resolve(name + ".test.csv")),
+                JvmSizing.physicalMemory()));
+        cmd.add("-D" + Relaunch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.automlwb.Main");
