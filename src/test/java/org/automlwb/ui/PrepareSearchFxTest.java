@@ -123,8 +123,11 @@ class PrepareSearchFxTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         TextField low = robot.lookup("#xgboost-max_depth-low").queryAs(TextField.class);
-        robot.interact(low::clear);
-        robot.clickOn(low).write("20");
+        // Set in place: with LightGBM above it, XGBoost's pane may lie below the visible part of the view.
+        robot.interact(() -> {
+            low.requestFocus();
+            low.setText("20");
+        });
         Label error = robot.lookup("#xgboost-max_depth-error").queryAs(Label.class);
         assertEquals("Low (20) is above high (12).", error.getText());
         assertTrue(error.isVisible());

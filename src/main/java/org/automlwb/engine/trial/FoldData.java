@@ -70,6 +70,14 @@ public final class FoldData {
                 .get(() -> subsampleOf(fold(0, encoding)));
     }
 
+    /**
+     * Drops every prepared fold, to free their memory once no trial will run again (the final refit fits its own
+     * pipeline on all rows). A fold asked for afterwards is prepared again.
+     */
+    public void release() {
+        cache.clear();
+    }
+
     /** The shape algorithms size themselves by, from fold 0's one-hot preprocessing (computes it if needed). */
     public DataShape shape() {
         PreparedFold f0 = fold(0, FeatureEncoding.ONE_HOT);

@@ -4,6 +4,7 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.engine.FeatureMatrix;
 import org.automlwb.engine.FeaturePipeline;
 import org.automlwb.engine.FeaturePipelines;
+import org.automlwb.engine.FittedFeatures;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.LabelledMatrix;
 import org.automlwb.engine.SingleModel;
@@ -51,11 +52,21 @@ public final class Refitter {
             throws Exception {
         FeaturePipeline.Fit fit = pipelines.of(algorithm.encoding()).fitTransform(data.table(), data.target(),
                 data.targets());
+        FittedFeatures features = fit.features();
+        LabelledMatrix all = rows(fit);
+        fit = null; // the preprocessed table goes with it
+        TrainedModel model = algorithm.learner(data.task(), config, seed, threads).fit(all, null, control);
+        return new SingleModel(features, model, algorithm.id(), config, data.task(), data.classNames());
+    }
+
+    /**
+     * The transformed rows as a matrix, in a method of its own so that the preprocessed table is garbage once the
+     * matrix exists and is not held through the fit (adult: 30 MB).
+     */
+    private LabelledMatrix rows(FeaturePipeline.Fit fit) {
         TrainingRows kept = fit.rows(); // the recipe's row filters act
         FeatureMatrix x = FeatureMatrix.of(kept.features(), fit.features().featureNames(),
                 fit.features().categoricalFeatures());
-        LabelledMatrix all = LabelledMatrix.of(x, data.targets().select(kept.rows()));
-        TrainedModel model = algorithm.learner(data.task(), config, seed, threads).fit(all, null, control);
-        return new SingleModel(fit.features(), model, algorithm.id(), config, data.task(), data.classNames());
+        return LabelledMatrix.of(x, data.targets().select(kept.rows()));
     }
 }
