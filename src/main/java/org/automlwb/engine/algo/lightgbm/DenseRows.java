@@ -17,12 +17,14 @@ package org.automlwb.engine.algo.lightgbm;
 public final class DenseRows {
     private final double[][] rows;
     private final double[] flat;
+    private final float[] flatFloats;
     private final int rowCount;
     private final int cols;
 
-    private DenseRows(double[][] rows, double[] flat, int rowCount, int cols) {
+    private DenseRows(double[][] rows, double[] flat, float[] flatFloats, int rowCount, int cols) {
         this.rows = rows;
         this.flat = flat;
+        this.flatFloats = flatFloats;
         this.rowCount = rowCount;
         this.cols = cols;
     }
@@ -37,7 +39,7 @@ public final class DenseRows {
                 throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
             }
         }
-        return new DenseRows(rows, null, rows.length, cols);
+        return new DenseRows(rows, null, null, rows.length, cols);
     }
 
     /** One row-major array: value (r, c) is at {@code values[r * cols + c]}. */
@@ -46,7 +48,19 @@ public final class DenseRows {
         if ((long) rows * cols != values.length) {
             throw new IllegalArgumentException(values.length + " values are not " + rows + " x " + cols);
         }
-        return new DenseRows(null, values, rows, cols);
+        return new DenseRows(null, values, null, rows, cols);
+    }
+
+    /**
+     * One row-major array of floats (as the engine's feature matrices hold them), widened to double as it is read:
+     * value (r, c) is at {@code values[r * cols + c]}.
+     */
+    public static DenseRows rowMajor(float[] values, int rows, int cols) {
+        if (rows < 1 || cols < 1) throw new IllegalArgumentException("need at least one row and one column");
+        if ((long) rows * cols != values.length) {
+            throw new IllegalArgumentException(values.length + " values are not " + rows + " x " + cols);
+        }
+        return new DenseRows(null, null, values, rows, cols);
     }
 
     public int rows() { return rowCount; }
@@ -54,6 +68,7 @@ public final class DenseRows {
     public int cols() { return cols; }
 
     public double get(int row, int col) {
-        return rows != null ? rows[row][col] : flat[row * cols + col];
+        if (rows != null) return rows[row][col];
+        return flat != null ? flat[row * cols + col] : flatFloats[row * cols + col];
     }
 }
