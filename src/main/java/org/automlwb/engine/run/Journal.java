@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.automlwb.common.Json;
 import org.automlwb.engine.space.Config;
+import org.automlwb.engine.space.ConfigJson;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialSpec;
 import org.automlwb.engine.trial.TrialStatus;
@@ -107,25 +108,14 @@ public final class Journal implements AutoCloseable {
     }
 
     private static TrialResult fromJson(JsonNode n) {
-        Map<String, Object> cfg = values(n.get("config"));
+        Map<String, Object> cfg = ConfigJson.values(n.get("config"));
         Map<String, Double> metrics = new LinkedHashMap<>();
         n.get("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
         TrialSpec spec = new TrialSpec(n.get("trial_id").asInt(), n.get("algorithm").asText(), new Config(cfg),
                 n.get("seed").asLong(), n.get("origin").asText());
         return new TrialResult(spec, TrialStatus.valueOf(n.get("status").asText()), n.get("score").asDouble(),
                 metrics, n.get("fit_seconds").asDouble(), n.hasNonNull("error") ? n.get("error").asText() : null,
-                null, n.path("rung").asInt(), values(n.path("learned")));
-    }
-
-    /** A JSON object of hyperparameter values: whole numbers as Integer, other numbers as Double, else text. */
-    private static Map<String, Object> values(JsonNode object) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isInt() ? (Object) v.intValue() : v.isNumber() ? (Object) v.doubleValue()
-                    : v.asText());
-        });
-        return out;
+                null, n.path("rung").asInt(), ConfigJson.values(n.path("learned")));
     }
 
     @Override
