@@ -24,10 +24,10 @@ public final class Searchers {
     /**
      * The searcher called {@code name}:
      * <ul>
-     *   <li>{@code auto}: the portfolio, then TPE (the default);</li>
+     *   <li>{@code auto}: the portfolio (learned, then hand-written defaults), then TPE (the default);</li>
      *   <li>{@code tpe}: TPE alone (uniform sampling until each algorithm has a few results);</li>
      *   <li>{@code random}: uniformly random algorithms and configurations, the baseline;</li>
-     *   <li>{@code portfolio}: only the strong defaults, then the run ends.</li>
+     *   <li>{@code portfolio}: only the portfolio, then the run ends.</li>
      * </ul>
      *
      * @param name       one of {@link #NAMES}, case-insensitive
@@ -40,12 +40,13 @@ public final class Searchers {
     public static Searcher create(String name, List<Algorithm> algorithms, DataShape shape, Metric metric, long seed)
             throws BadInputException {
         String key = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
+        LearnedPortfolio learned = key.equals("auto") || key.equals("portfolio") ? LearnedPortfolio.current() : null;
         return switch (key) {
-            case "auto" -> ChainedSearcher.of(new PortfolioSearcher(algorithms, shape, seed),
+            case "auto" -> ChainedSearcher.of(new PortfolioSearcher(algorithms, shape, seed, learned),
                     new TpeSearcher(algorithms, shape, metric, seed));
             case "tpe" -> new TpeSearcher(algorithms, shape, metric, seed);
             case "random" -> new RandomSearcher(algorithms, shape, seed);
-            case "portfolio" -> new PortfolioSearcher(algorithms, shape, seed);
+            case "portfolio" -> new PortfolioSearcher(algorithms, shape, seed, learned);
             default -> throw new BadInputException("unknown search strategy '" + name + "'",
                     "use one of " + String.join(", ", NAMES));
         };
