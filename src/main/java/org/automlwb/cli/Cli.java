@@ -36,6 +36,8 @@ public final class Cli {
         cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new PortfolioCandidatesCommand());
+        cl.addSubcommand(new PortfolioBuildCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();
