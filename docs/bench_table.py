@@ -29,14 +29,15 @@ def main(ours_path, peers_path):
     for d in load(peers_path):
         peers[(d["dataset"], d["tool"])] = d
     print("| data set | task | metric | AutoML Workbench | H2O AutoML | sklearn default | sklearn search "
-          "| vs H2O | vs sklearn default | wall s (ours / H2O) | trials (ours / H2O) | CPU use: ours run / search, H2O |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| vs H2O | vs sklearn default | wall s (ours / H2O) | trials (ours / H2O) | CPU use: ours run / search, H2O "
+          "| peak MB (ours / H2O) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     wins = {"h2o": 0, "sklearn-default": 0}
     n = 0
     for name in sorted(ours):
         d = ours[name]
         if "error" in d or not d.get("metrics"):
-            print(f"| {name} | {d.get('task', '?')} | | FAILED: {d.get('error', d.get('outcome'))} | | | | | | | | |")
+            print(f"| {name} | {d.get('task', '?')} | | FAILED: {d.get('error', d.get('outcome'))} | | | | | | | | | |")
             continue
         key, higher = MAIN[d["task"]]
         mine = d["metrics"].get(key)
@@ -58,11 +59,15 @@ def main(ours_path, peers_path):
         row += [verdicts.get("h2o", "-"), verdicts.get("sklearn-default", "-"),
                 f"{d['wall_s']:.1f} / {h2o.get('wall_s', float('nan')):.1f}",
                 f"{d['n_models']} / {h2o.get('n_models', '-')}",
-                f"{run_use:.0%} / {d.get('cpu_use_search', float('nan')):.0%}, {h2o_use:.0%}" if h2o_use else "-"]
+                f"{run_use:.0%} / {d.get('cpu_use_search', float('nan')):.0%}, {h2o_use:.0%}" if h2o_use else "-",
+                f"{d.get('peak_rss_mb', float('nan')):.0f} / {h2o.get('peak_rss_mb', float('nan')):.0f}"]
         print("| " + " | ".join(str(c) for c in row) + " |")
     print()
+    half = sum(1 for name, d in ours.items() if d.get("peak_rss_mb") and peers.get((name, "h2o"), {}).get("peak_rss_mb")
+               and d["peak_rss_mb"] <= peers[(name, "h2o")]["peak_rss_mb"] / 2)
     print(f"At least as good as H2O AutoML on {wins['h2o']} of {n} data sets; "
-          f"at least as good as scikit-learn's default on {wins['sklearn-default']} of {n}.")
+          f"at least as good as scikit-learn's default on {wins['sklearn-default']} of {n}; "
+          f"peak memory at most half of H2O's on {half} of {n}.")
 
 
 if __name__ == "__main__":
