@@ -1,6 +1,7 @@
 package org.automlwb.engine.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After the search: which way of using the candidates to keep, the best single model, a Caruana ensemble or a
- * stack, and whether calibrating its probabilities helps. Each is scored on the out-of-fold rows by its metric;
- * the ensemble and the stack are cross-fitted ({@link CrossFit}), so that neither is scored on the rows whose
- * weights it learnt. The blends come out best first, so that the refit can fall back to the next when one cannot
- * be refit in time. Deterministic for a seed.
+ * stack, and whether calibrating its probabilities helps. Each is scored on the out-of-fold rows by its metric,
+ * cross-fitted ({@link CrossFit}) so that none is scored on the rows it learnt from: the ensemble's weights, the
+ * stack's metalearner, and the choice of the best single model too. That last one matters after a long search on
+ * small data: the best of thousands of trials is partly the luckiest, and its own out-of-fold score flatters it
+ * against blends scored honestly (blood-transfusion, 598 rows, 3,780 trials: 0.757 AUC out of fold, 0.777 on
+ * test, with the stack not kept). The blends come out best first, so that the refit can fall back to the next
+ * when one cannot be refit in time. Deterministic for a seed.
  */
 final class Blending {
     private static final Logger LOG = LoggerFactory.getLogger(Blending.class);
@@ -51,9 +55,12 @@ final class Blending {
      * @param predictions its out-of-fold predictions (cross-fitted for ensembles), calibrated as it would be
      * @param score       the run's metric on them
      * @param entry       its leaderboard entry: the single trial itself, or a new entry for an ensemble or stack
+     * @param rankScore   what the blends are ranked by: {@code score}, except for the single model, whose choice
+     *                    among the candidates is cross-fitted like the blends' weights (when there are blends)
      */
     record Blend(ModelBundle.Kind kind, List<TrialResult> members, double[] weights, StackingMetalearner stack,
-                 Calibration calibration, Predictions predictions, double score, TrialResult entry) { }
+                 Calibration calibration, Predictions predictions, double score, TrialResult entry,
+                 double rankScore) { }
 
     /**
      * The blends to try, best first (at least the best single model when any trial succeeded).
@@ -62,9 +69,11 @@ final class Blending {
      * @param best       the best successful trial (it may have lost its out-of-fold predictions on a resume)
      * @param ensembles  whether ensembles and stacks may be built (the user can switch them off)
      * @param nextId     the leaderboard id for the first new entry
+     * @param stopAt     {@link System#nanoTime()} by which the ensemble and the stack must be done (the refit of
+     *                   the best model needs the rest of the budget); what is not done by then is left out
      */
     static List<Blend> rank(List<TrialResult> candidates, TrialResult best, Targets targets, TaskType task,
-                            Metric metric, long seed, boolean ensembles, int nextId) {
+                            Metric metric, long seed, boolean ensembles, int nextId, long stopAt) {
         List<Blend> out = new ArrayList<>();
         Blend single = single(best, targets, task, metric, seed);
         out.add(single);
@@ -73,22 +82,39 @@ final class Blending {
         List<TrialResult> pool = candidates.stream().filter(r -> !r.spec().algorithm().equals("baseline"))
                 .sorted(Comparator.comparingInt(r -> r.spec().trialId())).toList();
         if (ensembles && pool.size() >= 2) {
-            List<Predictions> oof = pool.stream().map(TrialResult::oof).toList();
-            int id = nextId;
-            Blend caruana = caruana(pool, oof, targets, task, metric, seed, id);
-            if (caruana != null) {
-                out.add(caruana);
-                id++;
+            List<Blend> blends = Collections.synchronizedList(new ArrayList<>());
+            boolean done = Timed.run("blending", stopAt, () -> {
+                List<Predictions> oof = pool.stream().map(TrialResult::oof).toList();
+                int id = nextId;
+                Blend caruana = caruana(pool, oof, targets, task, metric, seed, id);
+                if (caruana != null) {
+                    blends.add(caruana);
+                    id++;
+                }
+                Blend stack = stack(pool, oof, targets, task, metric, seed, id);
+                if (stack != null) blends.add(stack);
+                if (!blends.isEmpty() && single.predictions() != null) {
+                    blends.add(chosenHonestly(single, pool, oof, targets, metric, seed));
+                }
+            });
+            synchronized (blends) {
+                // Without the honest single score the blends cannot be compared with the single model fairly.
+                Blend honest = blends.stream().filter(b -> b.kind() == ModelBundle.Kind.SINGLE).findFirst()
+                        .orElse(null);
+                if (honest != null) {
+                    out.set(0, honest);
+                    blends.stream().filter(b -> b.kind() != ModelBundle.Kind.SINGLE).forEach(out::add);
+                }
             }
-            Blend stack = stack(pool, oof, targets, task, metric, seed, id);
-            if (stack != null) out.add(stack);
+            if (!done) LOG.info("ensembles left out: not done before the time the refit needs ({} of them done)",
+                    out.size() - 1);
         }
         // Ties go to the single model: an ensemble no better than it is not worth its refits.
         List<Blend> ranked = new ArrayList<>(out);
-        ranked.sort(Comparator.<Blend>comparingDouble(x -> metric.toLoss(x.score()))
+        ranked.sort(Comparator.<Blend>comparingDouble(x -> metric.toLoss(x.rankScore()))
                 .thenComparing(x -> x.kind() != ModelBundle.Kind.SINGLE));
         LOG.info("blends, best first: {}", ranked.stream().map(b -> b.kind().key() + " " + metric.key() + " "
-                + String.format(java.util.Locale.ROOT, "%.6g", b.score())).toList());
+                + String.format(java.util.Locale.ROOT, "%.6g", b.rankScore())).toList());
         return ranked;
     }
 
@@ -109,7 +135,21 @@ final class Blending {
                 score = choice.calibrated();
             }
         }
-        return new Blend(ModelBundle.Kind.SINGLE, List.of(best), new double[] {1}, null, c, p, score, best);
+        return new Blend(ModelBundle.Kind.SINGLE, List.of(best), new double[] {1}, null, c, p, score, best, score);
+    }
+
+    /**
+     * The single model with its rank score made comparable with the blends': the score of choosing the best
+     * candidate on four fifths of the rows and predicting the fifth with it, plus the gain its calibration brought
+     * to its own score (calibration is cross-fitted already).
+     */
+    private static Blend chosenHonestly(Blend single, List<TrialResult> pool, List<Predictions> oof, Targets targets,
+                                        Metric metric, long seed) {
+        Predictions chosen = CrossFit.predictions(oof, targets, CombinerFitter.bestSingle(metric), FOLDS, seed);
+        double calibrationGain = single.score() - single.entry().score();
+        double honest = metric.compute(targets, chosen) + calibrationGain;
+        return new Blend(single.kind(), single.members(), single.weights(), single.stack(), single.calibration(),
+                single.predictions(), single.score(), single.entry(), honest);
     }
 
     private static Blend caruana(List<TrialResult> pool, List<Predictions> oof, Targets targets, TaskType task,
@@ -138,8 +178,14 @@ final class Blending {
 
     private static Blend stack(List<TrialResult> pool, List<Predictions> oof, Targets targets, TaskType task,
                                Metric metric, long seed, int id) {
-        Predictions crossFitted = CrossFit.predictions(oof, targets, CombinerFitter.stacking(task, seed), FOLDS, seed);
         StackingMetalearner all = StackingFitter.fit(task, oof, targets, seed).metalearner();
+        // The cross-fit keeps the penalty the full fit chose instead of choosing it again in every fold: one
+        // number picked by its own inner cross-validation barely flatters the score, and re-tuning cost five
+        // times as much (kddcup99, 23k held-out rows x 23 classes: 34 s of a 60 s budget).
+        double[] lambda = {all.lambda()};
+        CombinerFitter fixed = (members, rows) -> StackingFitter.fit(task, members, rows, lambda,
+                StackingFitter.DEFAULT_FOLDS, seed).metalearner();
+        Predictions crossFitted = CrossFit.predictions(oof, targets, fixed, FOLDS, seed);
         int[] used = all.usedMembers();
         if (used.length == 0) return null;
         double[] w = all.weights();
@@ -169,6 +215,6 @@ final class Blending {
         TrialSpec spec = new TrialSpec(id, algorithm, new Config(shown), seed, algorithm);
         TrialResult entry = new TrialResult(spec, TrialStatus.OK, score, Metrics.all(task, targets, p), 0, null, null,
                 0);
-        return new Blend(kind, members, weights, stack, c, p, score, entry);
+        return new Blend(kind, members, weights, stack, c, p, score, entry, score);
     }
 }

@@ -209,8 +209,9 @@ final class ReportPage {
                             + "predictions, combines the predictions of:"
                     : "A weighted average (ensemble selection) of the predictions of:";
             body.append("<p>").append(esc(how)).append("</p>").append(Html.list(members));
-            body.append("<p class=\"muted\">It was kept because it scored better out of fold (cross-fitted, so "
-                    + "never on the rows its weights were fitted on) than the best single model.</p>");
+            body.append("<p class=\"muted\">It was kept because it scored better out of fold than picking the best "
+                    + "single model, both cross-fitted: neither is scored on the rows its weights or its choice "
+                    + "were made on.</p>");
         } else {
             SingleModel s = bundle.members().get(0).model();
             body.append("<p class=\"muted\">Hyperparameters: ").append(esc(s.config().values().isEmpty()

@@ -59,7 +59,7 @@ class BlendingTest {
         Targets t = Targets.classes(y, List.of("no", "yes"));
         List<TrialResult> trials = complementary(t, rng, signal);
         List<Blending.Blend> blends = Blending.rank(trials, trials.get(0), t, TaskType.BINARY, Metric.AUC, 42, true,
-                10);
+                10, inAMinute());
         assertEquals(3, blends.size(), "single, ensemble and stack");
         Blending.Blend first = blends.get(0);
         assertTrue(first.kind() != ModelBundle.Kind.SINGLE, "a blend of complementary models wins: " + first.kind());
@@ -90,7 +90,7 @@ class BlendingTest {
         Targets t = Targets.classes(y, List.of("no", "yes"));
         List<TrialResult> trials = complementary(t, rng, signal);
         List<Blending.Blend> blends = Blending.rank(trials, trials.get(0), t, TaskType.BINARY, Metric.LOGLOSS, 1,
-                false, 3);
+                false, 3, inAMinute());
         assertEquals(1, blends.size());
         assertEquals(ModelBundle.Kind.SINGLE, blends.get(0).kind());
     }
@@ -112,10 +112,47 @@ class BlendingTest {
         double loss = Metric.LOGLOSS.compute(t, oof);
         TrialResult trial = new TrialResult(new TrialSpec(1, "xgboost", Config.empty(), 1, "portfolio"),
                 TrialStatus.OK, loss, Metrics.all(TaskType.BINARY, t, oof), 1, null, oof, 2);
-        Blending.Blend single = Blending.rank(List.of(trial), trial, t, TaskType.BINARY, Metric.LOGLOSS, 1, true, 2)
-                .get(0);
+        Blending.Blend single = Blending.rank(List.of(trial), trial, t, TaskType.BINARY, Metric.LOGLOSS, 1, true, 2,
+                inAMinute()).get(0);
         assertEquals(ModelBundle.Kind.SINGLE, single.kind());
         assertTrue(single.calibration().kind() != org.automlwb.engine.ensemble.Calibration.Kind.IDENTITY);
         assertTrue(single.score() < loss - 0.02, single.score() + " vs " + loss);
+    }
+
+    private static long inAMinute() { return System.nanoTime() + 60_000_000_000L; }
+
+    @Test
+    void noTimeLeftMeansTheBestSingleModelAlone() {
+        Random rng = new Random(3);
+        int[] y = new int[N];
+        double[][] signal = new double[3][N];
+        for (int i = 0; i < N; i++) {
+            y[i] = rng.nextBoolean() ? 1 : 0;
+            for (int m = 0; m < 3; m++) signal[m][i] = y[i] == 1 ? 1 : -1;
+        }
+        Targets t = Targets.classes(y, List.of("no", "yes"));
+        List<TrialResult> trials = complementary(t, rng, signal);
+        List<Blending.Blend> blends = Blending.rank(trials, trials.get(0), t, TaskType.BINARY, Metric.AUC, 42, true,
+                10, System.nanoTime());
+        assertEquals(1, blends.size());
+        assertEquals(ModelBundle.Kind.SINGLE, blends.get(0).kind());
+    }
+
+    @Test
+    void theBestOfManyNoisyModelsIsRankedByAnHonestScoreNotItsLuckyOne() {
+        Random rng = new Random(11);
+        int[] y = new int[N];
+        for (int i = 0; i < N; i++) y[i] = rng.nextBoolean() ? 1 : 0;
+        Targets t = Targets.classes(y, List.of("no", "yes"));
+        // Thirty models that know nothing: the best of them scores above 0.5 only by luck.
+        double[][] signal = new double[30][N];
+        List<TrialResult> trials = complementary(t, rng, signal);
+        List<Blending.Blend> blends = Blending.rank(trials, trials.get(0), t, TaskType.BINARY, Metric.AUC, 42, true,
+                40, inAMinute());
+        Blending.Blend single = blends.stream().filter(b -> b.kind() == ModelBundle.Kind.SINGLE).findFirst()
+                .orElseThrow();
+        assertTrue(single.score() > 0.52, "the luckiest model looks good on its own rows: " + single.score());
+        assertTrue(single.rankScore() < single.score() - 0.01,
+                "chosen on other rows, its score falls back: " + single.rankScore());
     }
 }
