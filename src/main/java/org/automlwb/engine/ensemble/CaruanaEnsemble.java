@@ -89,6 +89,8 @@ public final class CaruanaEnsemble {
         int[] bestCounts = counts.clone();
 
         for (int it = 0; it < iterations; it++) {
+            // A run that has no time left for ensembles interrupts its thread (Blending): stop here.
+            if (Thread.interrupted()) throw new java.util.concurrent.CancellationException("ensemble selection stopped");
             int chosen = -1;
             double chosenLoss = Double.POSITIVE_INFINITY;
             for (int c = 0; c < m; c++) {

@@ -102,6 +102,8 @@ final class SoftmaxStackSolver {
         Pass at = start.loss;
         double objective = objective(at, theta, lambda);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
+            // A run that has no time left for the stack interrupts its thread (Blending): stop here.
+            if (Thread.interrupted()) throw new java.util.concurrent.CancellationException("stack fit stopped");
             double[] gradient = gradient(at, theta, lambda);
             double[] target = newtonPoint(at, gradient, theta, lambda);
             double[] step = new double[theta.length];
