@@ -19,12 +19,16 @@ public final class Searchers {
     /** The names {@link #create} accepts, the default first. */
     public static final List<String> NAMES = List.of("auto", "tpe", "random", "portfolio");
 
+    /** Keeps the interleaved random searcher's draws apart from TPE's own random start. */
+    private static final long RANDOM_SALT = 0x5EA7C4L;
+
     private Searchers() { }
 
     /**
      * The searcher called {@code name}:
      * <ul>
-     *   <li>{@code auto}: the portfolio (learned, then hand-written defaults), then TPE (the default);</li>
+     *   <li>{@code auto}: the portfolio (learned, then hand-written defaults), then TPE and random search in
+ *       turn (the default; {@link InterleavedSearcher} says why);</li>
      *   <li>{@code tpe}: TPE alone (uniform sampling until each algorithm has a few results);</li>
      *   <li>{@code random}: uniformly random algorithms and configurations, the baseline;</li>
      *   <li>{@code portfolio}: only the portfolio, then the run ends.</li>
@@ -43,7 +47,8 @@ public final class Searchers {
         LearnedPortfolio learned = key.equals("auto") || key.equals("portfolio") ? LearnedPortfolio.current() : null;
         return switch (key) {
             case "auto" -> ChainedSearcher.of(new PortfolioSearcher(algorithms, shape, seed, learned),
-                    new TpeSearcher(algorithms, shape, metric, seed));
+                    InterleavedSearcher.of(new TpeSearcher(algorithms, shape, metric, seed),
+                            new RandomSearcher(algorithms, shape, Seeds.mix(seed, RANDOM_SALT))));
             case "tpe" -> new TpeSearcher(algorithms, shape, metric, seed);
             case "random" -> new RandomSearcher(algorithms, shape, seed);
             case "portfolio" -> new PortfolioSearcher(algorithms, shape, seed, learned);
