@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.automlwb.common.HeapNeed;
 
 /**
  * The JVM options a run's process starts with when the user chose no heap size: a collector that gives memory
@@ -29,14 +30,6 @@ public final class JvmSizing {
     public static final String SIZED_PROPERTY = "automlwb.jvm.sized";
 
     static final long MB = 1L << 20;
-    /**
-     * Heap a run needs per byte of its CSV files, beyond {@link #BASE}: measured live sets after a full collection
-     * were 190 MB for adult (4.2 MB of training CSV: one-hot features held dense per fold and encoding, plus
-     * Tribuo datasets) and about 300 MB for kddcup99 (17 MB); 40 leaves room for transient copies.
-     */
-    static final long HEAP_PER_FILE_BYTE = 40;
-    /** Classes, Tribuo, XGBoost's Java side, buffers: what a run holds on any data. */
-    static final long BASE = 256 * MB;
     /** The most of physical memory a ceiling takes, however large the data. */
     static final double MAX_SHARE = 0.6;
     /** Above this estimated need the serial collector's single-threaded full collections get slow: keep G1. */
@@ -129,18 +122,21 @@ public final class JvmSizing {
 
     /** Heap the run on {@code dataBytes} of CSV is expected to need at its peak. */
     static long estimatedNeed(long dataBytes) {
-        return BASE + Math.max(0, dataBytes) * HEAP_PER_FILE_BYTE;
+        return HeapNeed.ofRun(dataBytes);
     }
 
     /**
      * The heap ceiling for a run on {@code dataBytes} of CSV: the JVM's default (a quarter of physical memory),
-     * or the estimated need when that is larger, but never more than {@link #MAX_SHARE} of physical memory.
+     * or the estimated need when that is larger, but never more than {@link #MAX_SHARE} of physical memory. A
+     * large file's run samples its search and sizes its refit to the heap there is, so its need is its ceiling:
+     * with a quarter of the machine, the collector let a 2,000,000-row run grow to 8.6 GB resident.
      */
     static long maxHeap(long dataBytes, long physicalBytes) {
         long jvmDefault = physicalBytes / 4;
         long cap = Math.max(jvmDefault, (long) (physicalBytes * MAX_SHARE));
         long need = estimatedNeed(dataBytes);
-        return Math.max(64 * MB, Math.min(cap, Math.max(jvmDefault, need)));
+        long floor = HeapNeed.adapts(dataBytes) ? need : Math.max(jvmDefault, need);
+        return Math.max(64 * MB, Math.min(cap, floor));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.automlwb.data;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.HeapNeed;
 import org.automlwb.common.Launcher;
 
 /**
@@ -22,6 +23,11 @@ final class MemoryCheck {
     /** Heap bytes that loading a file of {@code fileBytes} is expected to need. */
     static long estimate(long fileBytes) {
         return BASE + (long) (fileBytes * HEAP_PER_FILE_BYTE);
+    }
+
+    /** The file size a loading estimate was made for (its inverse). */
+    static long fileBytesOf(long need) {
+        return (long) (Math.max(0, need - BASE) / HEAP_PER_FILE_BYTE);
     }
 
     /** Heap that can still be allocated: the maximum heap minus what is in use. */
@@ -46,7 +52,9 @@ final class MemoryCheck {
      */
     static void check(Path file, long need, long free, long maxHeap) throws BadInputException {
         if (need <= free) return;
-        long wantGb = Math.max(1, (long) Math.ceil((maxHeap + (need - free) * 1.25) / (double) (1L << 30)));
+        // A heap the whole run works in, not only the loading: a user who follows the advice should not meet it again.
+        long want = Math.max(maxHeap + (long) ((need - free) * 1.25), HeapNeed.ofRun(fileBytesOf(need)));
+        long wantGb = Math.max(1, (long) Math.ceil(want / (double) (1L << 30)));
         throw new BadInputException(String.format(Locale.ROOT,
                 "the file is too large for the memory available: loading it needs about %,d MB, %,d MB are free",
                 need / MB, Math.max(0, free) / MB), file, 0, null,

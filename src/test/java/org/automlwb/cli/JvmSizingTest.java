@@ -39,13 +39,18 @@ class JvmSizingTest {
     }
 
     @Test
-    void theCeilingIsNeverBelowTheJvmDefaultAndGrowsWithTheDataUpToSixtyPercent() {
+    void theCeilingIsNeverBelowTheJvmDefaultForFilesSearchedWhole() {
         assertEquals(6 * GB, JvmSizing.maxHeap(0, 24 * GB));
-        assertEquals(6 * GB, JvmSizing.maxHeap(100 * MB, 24 * GB)); // needs 4.2 GB
-        long need = JvmSizing.estimatedNeed(300 * MB); // 12 GB
-        assertEquals(need, JvmSizing.maxHeap(300 * MB, 24 * GB));
-        assertEquals((long) (24 * GB * 0.6), JvmSizing.maxHeap(2 * GB, 24 * GB));
+        assertEquals(6 * GB, JvmSizing.maxHeap(30 * MB, 24 * GB)); // needs 1.4 GB
         assertEquals(GB, JvmSizing.maxHeap(0, 4 * GB));
+    }
+
+    @Test
+    void aLargeFileIsSampledSoItsNeedIsItsCeilingUpToSixtyPercent() {
+        // 256 MB + 32 MB x 40 + the rest x 4: a 217 MB file (2,000,000 rows x 20 columns) gets 2.2 GB, not 6.
+        assertEquals(256 * MB + 32 * MB * 40 + 185 * MB * 4, JvmSizing.maxHeap(217 * MB, 24 * GB));
+        assertEquals(JvmSizing.estimatedNeed(300 * MB), JvmSizing.maxHeap(300 * MB, 24 * GB));
+        assertEquals((long) (24 * GB * 0.6), JvmSizing.maxHeap(4 * GB, 24 * GB));
     }
 
     @Test
@@ -53,7 +58,7 @@ class JvmSizingTest {
         List<String> o = JvmSizing.optionsFor(List.of(), 200 * MB, 24 * GB, false);
         assertFalse(o.contains("-XX:+UseSerialGC"));
         assertFalse(o.contains("-Xms128m"));
-        assertTrue(o.contains("-Xmx8256m"), o.toString());
+        assertTrue(o.contains("-Xmx2208m"), o.toString()); // 256 + 32 x 40 + 168 x 4 MB
     }
 
     @Test
