@@ -23,7 +23,14 @@ public final class Cli {
     /** Runs a command and returns its exit code. */
     public static int execute(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; the JVM would print its stack trace and exit 1.
+            LOG.error("out of memory", e);
+            cl.getErr().println(OutOfMemory.message(args));
+            return BAD_INPUT;
+        }
     }
 
     /** The configured command line, with every subcommand and the project's exception handling. */

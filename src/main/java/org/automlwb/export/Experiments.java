@@ -102,6 +102,13 @@ public final class Experiments {
             return new ExperimentOutcome(folder, result, exported);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
+        } catch (OutOfMemoryError e) {
+            // Every file of the folder is written whole or not at all, and the journal holds the finished trials:
+            // the folder stays as consistent as after a kill, and resumable.
+            LOG.error("the run ran out of memory", e);
+            throw new BadInputException("the run ran out of memory (the heap holds "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB); the trials finished so far are kept",
+                    folder.dir(), 0, null, "resume it with more heap: run --resume " + folder.dir());
         }
     }
 
