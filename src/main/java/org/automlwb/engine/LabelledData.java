@@ -27,6 +27,11 @@ public record LabelledData(Table table, String target, TaskType task, Targets ta
     /** Rows with a target. */
     public int rows() { return table.rowCount(); }
 
+    /** These rows (indices into this data, ascending) as data of their own: the same task, target and classes. */
+    public LabelledData select(int[] rows) {
+        return new LabelledData(table.rows(rows), target, task, targets.select(rows), droppedRows);
+    }
+
     /** Class names in index order; empty for regression. */
     public List<String> classNames() { return targets.classNames(); }
 

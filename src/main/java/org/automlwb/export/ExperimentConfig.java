@@ -45,8 +45,10 @@ public final class ExperimentConfig {
         m.put("task_forced", s.task() != null);
         m.put("metric", p.metric().key());
         m.put("classes", p.data().classNames());
-        m.put("validation", Map.of("description", p.folds().plan().describe(), "folds", s.folds(),
-                "holdout_above_rows", s.holdoutAbove()));
+        String validation = p.folds().plan().describe()
+                + (p.sample().sampled() ? ", searching " + p.sample().describe() : "");
+        m.put("validation", Map.of("description", validation, "folds", s.folds(),
+                "holdout_above_rows", s.holdoutAbove(), "search_rows", p.sample().size()));
         m.put("budget_s", s.budget() == null ? null : s.budget().toMillis() / 1000.0);
         m.put("max_trials", s.maxTrials());
         m.put("threads", s.threads());

@@ -32,16 +32,31 @@ public final class ExperimentWriter {
         RunSummary s = result.summary();
         AtomicFiles.writeString(folder.leaderboardCsv(),
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
-        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(evaluationMetrics(s)));
+        Map<String, Object> metrics = evaluationMetrics(s);
+        if (result.sample() != null && result.sample().sampled()) metrics.put("rows", rows(result));
+        AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(metrics));
         if (result.validationPredictions() != null && result.validationTargets() != null) {
             AtomicFiles.writeString(folder.dir().resolve(PredictionsCsv.VALIDATION_FILE), PredictionsCsv.format(
-                    result.plan().scoredRows(), result.validationTargets(), result.validationPredictions()));
+                    result.scoredRows(), result.validationTargets(), result.validationPredictions()));
         }
         if (result.model() == null) return;
         AtomicFiles.writeString(folder.hyperparametersJson(), Json.pretty(hyperparameters(result)));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("target", result.data().target());
         BundleWriter.write(result.model(), folder.dir(), BundleLayout.EXPERIMENT, extra);
+    }
+
+    /**
+     * How many rows the search and the final model used, when the data was large enough to sample: the report
+     * and the log say so, since the validation figures then come from the sample.
+     */
+    private static Map<String, Object> rows(RunResult result) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("training", result.sample().total());
+        rows.put("searched", result.sample().size());
+        rows.put("final_model", result.trainedRows());
+        if (result.refit() != null && result.refit().reason() != null) rows.put("final_model_note", result.refit().reason());
+        return rows;
     }
 
     /** {@code evaluation_metrics.json}: task, metric, validation metrics and (with a test file) test metrics. */

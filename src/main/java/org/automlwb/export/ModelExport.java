@@ -88,7 +88,7 @@ public final class ModelExport {
                 truth(result.data().targets()));
         Long seed = result.summary().leader() == null ? null : result.summary().leader().spec().seed();
         return write(new Source(result.model(), result.data().target(), result.summary().metric().key(),
-                ExperimentWriter.evaluationMetrics(result.summary()), seed, result.data().rows(), ref, experimentId),
+                ExperimentWriter.evaluationMetrics(result.summary()), seed, result.trainedRows(), ref, experimentId),
                 modelsRoot, name);
     }
 

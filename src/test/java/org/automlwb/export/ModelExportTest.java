@@ -88,7 +88,7 @@ class ModelExportTest {
         ModelBundle ensemble = ModelBundle.weighted(List.of(new ModelBundle.Member(only, 1),
                 new ModelBundle.Member(only, 2)));
         RunResult withEnsemble = new RunResult(r.summary(), r.leaderboard(), ensemble, r.weights(), r.plan(),
-                r.data(), r.testPredictions(), r.validationTargets(), r.validationPredictions());
+                r.data(), r.testPredictions(), r.validationTargets(), r.validationPredictions(), null, null);
         ModelExport.ExportedModel m = ModelExport.export(withEnsemble, dir.resolve("ens"), "ens");
         for (String member : List.of("members/1", "members/2")) {
             assertTrue(Files.exists(m.dir().resolve(member).resolve("model_artifact.tribuo")), member);

@@ -57,8 +57,23 @@ public interface Algorithm {
      */
     default boolean leadsPortfolio() { return false; }
 
+    /**
+     * Heap bytes a fit on all rows holds per row and feature, preprocessing included: the recipe's table of
+     * doubles (8), the float feature matrix (4) and the learner's own copies. Tribuo's examples keep a double and
+     * a name reference per feature, and its XGBoost a native matrix beside them, hence 48; sizes the final refit to
+     * the memory there is ({@code RefitRows}). Generous on purpose: a refit that runs out of memory loses the run.
+     */
+    default int fitBytesPerCell() { return 48; }
+
     /** Native threads one fit uses (XGBoost's nThread); 1 for plain Java trainers. */
     default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
+
+    /**
+     * Native threads the final refit uses when it has {@code threadsAvailable} cores to itself. Parallel trials keep
+     * the cores busy during the search; the refit of the chosen model runs alone, and on a large file it is the
+     * longest fit of the run (LightGBM on 1,000,000 rows: minutes on one thread).
+     */
+    default int refitThreads(Config config, int threadsAvailable) { return threadsPerFit(config, threadsAvailable); }
 
     /**
      * Builds the learner for a configuration.

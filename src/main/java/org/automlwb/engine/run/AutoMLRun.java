@@ -71,8 +71,10 @@ public final class AutoMLRun {
         Recipe r = recipe != null ? recipe : Recipe.automatic(data.table(), spec.target());
         ValidationSettings settings = ValidationSettings.defaults().withFolds(spec.folds())
                 .withHoldoutAboveRows(spec.holdoutAbove());
-        ValidationPlan plan = ValidationPlan.create(data.targets(), settings, spec.seed());
-        FoldData folds = new FoldData(data, plan, FeaturePipelines.fromRecipe(r));
+        SearchSample sample = SearchSample.decide(data, spec);
+        LabelledData searched = sample.of(data);
+        ValidationPlan plan = ValidationPlan.create(searched.targets(), settings, spec.seed());
+        FoldData folds = new FoldData(searched, plan, FeaturePipelines.fromRecipe(r));
         DataShape shape;
         long fold0Start = System.nanoTime();
         try {
@@ -92,7 +94,7 @@ public final class AutoMLRun {
                     + data.rows() + " rows", "enable more algorithms (--algorithms, or the space file)");
         }
         return new PreparedRun(spec, data, testData, metric, r, folds, shape, algorithms, start,
-                (System.nanoTime() - fold0Start) / 1e9);
+                (System.nanoTime() - fold0Start) / 1e9, sample);
     }
 
     /**
@@ -154,7 +156,8 @@ public final class AutoMLRun {
         events.onEvent(new RunEvent.RunStarted(deadline.elapsedSeconds(), p.data().task(), p.metric(),
                 p.data().rows(), p.shape().features(), p.folds().plan().describe(), p.algorithms().size()));
         events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
-                + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))));
+                + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))
+                + (p.sample().sampled() ? " on " + p.sample().describe() : "")));
 
         Leaderboard board = new Leaderboard(p.metric(), ENSEMBLE_CANDIDATES);
         previous.forEach(board::add);
@@ -166,8 +169,8 @@ public final class AutoMLRun {
         // itself. Freeing them now keeps the refit's peak memory down (adult: about 90 MB).
         p.folds().release();
 
-        Targets oofTargets = p.folds().plan().coversAllRows() ? p.data().targets()
-                : p.data().targets().select(p.folds().plan().scoredRows());
+        Targets oofTargets = p.folds().plan().coversAllRows() ? p.searched().targets()
+                : p.searched().targets().select(p.folds().plan().scoredRows());
         List<TrialResult> ok = board.snapshot().stream().filter(TrialResult::ok).toList();
         List<Blending.Blend> blends = List.of();
         if (!ok.isEmpty() && !cancel.isCancelled()) {
@@ -182,10 +185,11 @@ public final class AutoMLRun {
             }
         }
 
+        RefitRows refitRows = ok.isEmpty() ? RefitRows.all(p.data().rows()) : refitRows(p, ok.get(0), deadline);
         events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "refit",
-                "refitting the chosen model on all " + p.data().rows() + " rows"));
-        FinalModelBuilder builder = new FinalModelBuilder(new Refitter(p.data(), p.folds().pipelines()),
-                p::algorithm, spec.threads(), cancel, new RefitEstimate(p), deadline);
+                "refitting the chosen model on " + refitRows.describe()));
+        FinalModelBuilder builder = new FinalModelBuilder(new Refitter(refitRows.of(p.data()), p.folds().pipelines()),
+                p::algorithm, spec.threads(), cancel, new RefitEstimate(p, refitRows.size()), deadline);
         ModelBundle model = null;
         TrialResult leader = null;
         Blending.Blend chosen = null;
@@ -239,7 +243,25 @@ public final class AutoMLRun {
             for (int i = 0; i < chosen.members().size(); i++) weights.put(chosen.members().get(i).spec().trialId(), w[i]);
         }
         return new RunResult(summary, board.snapshot(), model, weights, p.folds().plan(), p.data(), testPredictions,
-                oofTargets, validationPredictions);
+                oofTargets, validationPredictions, p.sample(), refitRows);
+    }
+
+    /**
+     * How many rows the final refit can take, for the best model (the blends refit their members on the same
+     * rows): the search's heap is free by now, so what is free after a collection is what the refit may use.
+     */
+    private static RefitRows refitRows(PreparedRun p, TrialResult best, Deadline deadline) {
+        if (!p.sample().sampled()) return RefitRows.all(p.data().rows());
+        System.gc(); // "free" below counts the folds just released as used until a collection
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        double left = deadline.bounded() ? deadline.secondsLeft() - 1.5 : Double.POSITIVE_INFINITY;
+        double all = new RefitEstimate(p, p.data().rows()).of(best);
+        RefitRows r = RefitRows.decide(p.data(), p.sample(), p.algorithm(best.spec().algorithm()), all, left, free,
+                p.shape().features(), p.spec().seed());
+        LOG.info("refit rows: {} (all rows: about {} s, {} s left, {} MB of heap free)", r.describe(),
+                Math.round(all), Math.round(left), free >> 20);
+        return r;
     }
 
     private static SearchLoop.Outcome search(PreparedRun p, Leaderboard board, Journal journal,

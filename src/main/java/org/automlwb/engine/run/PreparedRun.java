@@ -22,13 +22,17 @@ import org.automlwb.prep.Recipe;
  * @param algorithms the algorithms that take part, with the user's space overrides applied
  * @param startNanos when preparation began: the budget counts from here
  * @param fold0Seconds how long preprocessing fold 0 took: the refit on all rows needs about as long again
+ * @param sample     the rows the search works on ({@code folds} is built on them); the refit may use more
  */
 public record PreparedRun(RunSpec spec, LabelledData data, LabelledData test, Metric metric, Recipe recipe,
                           FoldData folds, DataShape shape, List<Algorithm> algorithms, long startNanos,
-                          double fold0Seconds) {
+                          double fold0Seconds, SearchSample sample) {
     public PreparedRun {
         algorithms = List.copyOf(algorithms);
     }
+
+    /** The data the search works on: {@link #data} or a sample of it. */
+    public LabelledData searched() { return folds.data(); }
 
     public Algorithm algorithm(String id) {
         return algorithms.stream().filter(a -> a.id().equals(id)).findFirst()

@@ -15,10 +15,14 @@ final class RefitEstimate {
     private final double preprocessing;
 
     RefitEstimate(PreparedRun p) {
+        this(p, p.data().rows());
+    }
+
+    /** For a refit on {@code refitRows} rows (all of them, or as many as time and memory allow). */
+    RefitEstimate(PreparedRun p, int refitRows) {
         int folds = p.folds().plan().folds().size();
         fitsPerTrial = folds + (p.folds().plan().hasSubsample() ? 0.25 : 0);
-        trainShare = p.folds().plan().coversAllRows() ? (folds - 1.0) / folds
-                : p.folds().plan().folds().get(0).train().length / (double) p.data().rows();
+        trainShare = p.folds().plan().folds().get(0).train().length / (double) Math.max(1, refitRows);
         preprocessing = 1.3 * p.fold0Seconds() / trainShare;
     }
 

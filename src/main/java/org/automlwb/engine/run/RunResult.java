@@ -22,12 +22,26 @@ import org.automlwb.engine.trial.ValidationPlan;
  * @param validationTargets the true values of the validated rows ({@code plan.scoredRows()}), or null
  * @param validationPredictions the chosen model's out-of-fold predictions for those rows, or null when they were
  *                              not kept (a resumed run whose leader was journalled before the resume)
+ * @param sample         the rows the search worked on ({@code plan} indexes them), or null when not known
+ * @param refit          the rows the final model was trained on, or null when not known
  */
 public record RunResult(RunSummary summary, List<TrialResult> leaderboard, ModelBundle model,
                         Map<Integer, Double> weights, ValidationPlan plan, LabelledData data,
-                        Predictions testPredictions, Targets validationTargets, Predictions validationPredictions) {
+                        Predictions testPredictions, Targets validationTargets, Predictions validationPredictions,
+                        SearchSample sample, RefitRows refit) {
     public RunResult {
         leaderboard = List.copyOf(leaderboard);
         weights = Map.copyOf(weights);
+    }
+
+    /** The validated rows as row numbers of the training data ({@code plan.scoredRows()} index the sample). */
+    public int[] scoredRows() {
+        int[] scored = plan.scoredRows();
+        return sample == null ? scored : sample.original(scored);
+    }
+
+    /** Rows the final model was trained on. */
+    public int trainedRows() {
+        return refit != null ? refit.size() : data != null ? data.rows() : 0;
     }
 }

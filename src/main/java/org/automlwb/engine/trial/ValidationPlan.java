@@ -64,6 +64,23 @@ public record ValidationPlan(Kind kind, List<Fold> folds, int[] subsample, int r
         return new ValidationPlan(kind, folds, subsample, n);
     }
 
+    /**
+     * About {@code count} of the rows, sorted ascending, drawn like a holdout: stratified by class, so every class
+     * with a row keeps at least one (a rare class is never lost by sampling).
+     */
+    public static int[] stratifiedSample(Targets targets, int count, long seed) {
+        int n = targets.size();
+        if (count >= n) return IntStream.range(0, n).toArray();
+        double fraction = count / (double) n;
+        List<Integer> picked = new ArrayList<>(count + 16);
+        for (int[] group : groups(targets, new Random(seed))) {
+            if (group.length == 0) continue;
+            int take = Math.max(1, (int) Math.round(fraction * group.length));
+            for (int i = 0; i < take; i++) picked.add(group[i]);
+        }
+        return picked.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     /** Whether successive-halving rung 0 (fold 0 on a subsample) runs. */
     public boolean hasSubsample() { return subsample.length > 0; }
 

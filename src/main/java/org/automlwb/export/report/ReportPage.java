@@ -133,6 +133,16 @@ final class ReportPage {
         kv.add(new String[] {"maximum trials", c.path("max_trials").asInt() > 0
                 ? String.valueOf(c.path("max_trials").asInt()) : "no limit"});
         kv.add(new String[] {"validation", c.path("validation").path("description").asText()});
+        JsonNode used = in.metrics() == null ? null : in.metrics().path("rows");
+        if (used != null && used.has("training")) {
+            // A large file: the validation figures come from the sample the search worked on.
+            kv.add(new String[] {"rows searched", String.format(Locale.ROOT, "%,d of %,d (a stratified sample: the"
+                    + " search scores configurations on it)", used.path("searched").asLong(),
+                    used.path("training").asLong())});
+            kv.add(new String[] {"final model trained on", String.format(Locale.ROOT, "%,d rows", used.path(
+                    "final_model").asLong()) + (used.has("final_model_note") ? " (" + used.path("final_model_note")
+                    .asText() + ")" : "")});
+        }
         kv.add(new String[] {"metric", in.metric().key() + " (" + (in.metric().higherIsBetter() ? "higher" : "lower")
                 + " is better)"});
         kv.add(new String[] {"search strategy", c.path("search").asText()});

@@ -72,7 +72,7 @@ class ResultsImportanceTest {
                 Trials.ok(1, "logistic", 0.9), Map.of("auc", 0.9), Map.of(), 1, "done");
         ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder("e", Path.of("e")),
                 new RunResult(s, List.of(Trials.ok(1, "logistic", 0.9)), followsX(t), Map.of(), null, data, null,
-                        null, null));
+                        null, null, null, null));
 
         QueuedTaskExecutor executor = new QueuedTaskExecutor();
         ResultsViewModel vm = new ResultsViewModel(executor, new org.automlwb.ui.FakeDialogService());

@@ -30,7 +30,7 @@ class ResultsViewModelTest {
         Targets truth = Targets.classes(new int[] {0, 1, 1, 0}, List.of("no", "yes"));
         Predictions pred = Predictions.ofProbabilities(new double[][] {{0.9, 0.1}, {0.2, 0.8}, {0.6, 0.4}, {0.7, 0.3}});
         ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder("e1", Path.of("models", "e1")),
-                new RunResult(s, board, null, Map.of(), null, null, null, truth, pred));
+                new RunResult(s, board, null, Map.of(), null, null, null, truth, pred, null, null));
 
         ResultsViewModel vm = new ResultsViewModel();
         assertNull(vm.resultsProperty().get());
@@ -59,7 +59,7 @@ class ResultsViewModelTest {
                 Map.of("rmse", 1.0), Map.of(), 1, "done");
         ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder("e2", Path.of("e2")),
                 new RunResult(s, List.of(), null, Map.of(), null, null, null,
-                        Targets.regression(new double[] {1, 2, 3}), Predictions.ofValues(new double[] {1.5, 2, 2})));
+                        Targets.regression(new double[] {1, 2, 3}), Predictions.ofValues(new double[] {1.5, 2, 2}), null, null));
         ResultsViewModel.Results r = ResultsViewModel.of(o);
         assertNotNull(r.regression());
         assertEquals(3, r.regression().size());

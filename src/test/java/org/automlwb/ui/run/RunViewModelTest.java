@@ -202,7 +202,7 @@ class RunViewModelTest {
         TrialResult leader = board.isEmpty() ? null : board.get(0);
         RunSummary s = new RunSummary(how, TaskType.BINARY, Metric.ACCURACY, board.size(), leader,
                 Map.of("accuracy", 0.6), Map.of(), 3.0, "stopped by the user");
-        RunResult r = new RunResult(s, board, null, Map.of(), null, null, null, null, null);
+        RunResult r = new RunResult(s, board, null, Map.of(), null, null, null, null, null, null, null);
         return new ExperimentOutcome(new ExperimentFolder("x", Path.of("models", "x")), r);
     }
 }
