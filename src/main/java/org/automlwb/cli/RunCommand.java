@@ -66,8 +66,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--search", defaultValue = "auto", description = "auto (portfolio, then TPE and random in turn), tpe, random, "
-            + "portfolio.")
+    @Option(names = "--search", defaultValue = "auto", description = "auto (portfolio, then TPE and random in turn), tpe, "
+            + "random, portfolio.")
     String search;
 
     @Option(names = "--algorithms", split = ",", description = "Only these algorithm ids.")

@@ -55,7 +55,9 @@ public final class ExperimentWriter {
         rows.put("training", result.sample().total());
         rows.put("searched", result.sample().size());
         rows.put("final_model", result.trainedRows());
-        if (result.refit() != null && result.refit().reason() != null) rows.put("final_model_note", result.refit().reason());
+        if (result.refit() != null && result.refit().reason() != null) {
+            rows.put("final_model_note", result.refit().reason());
+        }
         return rows;
     }
 
