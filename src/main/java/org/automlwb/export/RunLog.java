@@ -50,12 +50,37 @@ public final class RunLog implements RunListener, AutoCloseable {
                     r.error() == null ? "" : " — " + r.error());
         } else if (e instanceof RunEvent.BestChanged b) {
             text = "new best: trial " + b.best().spec().trialId() + " " + b.best().spec().algorithm();
+        } else if (e instanceof RunEvent.SearchEnded s) {
+            text = "search ended (" + s.reason() + ") after " + s.trials() + " trials";
         } else if (e instanceof RunEvent.RunFinished f) {
             text = "run finished (" + f.summary().outcome() + "): " + f.summary().message();
         } else {
             text = e.toString();
         }
         return text;
+    }
+
+    /** The words before a trial's id in a started line ({@link #text}): "trial 12 started: ...". */
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("\\] trial (\\d+) started: ");
+
+    /**
+     * The highest trial id a run.log says was started, or 0. Every trial is logged when it starts, before its
+     * journal line is written, so this bounds the id of a journal line cut by a crash that the line itself no
+     * longer shows.
+     */
+    public static int highestTrialStarted(Path file) throws IOException {
+        if (!Files.exists(file)) return 0;
+        int highest = 0;
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                java.util.regex.Matcher m = STARTED.matcher(line);
+                if (m.find() && m.group(1).length() < 10) highest = Math.max(highest, Integer.parseInt(m.group(1)));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            // A run.log that is not UTF-8 (edited by hand) gives no bound; the journal's own still holds.
+            LOG.warn("{}: cannot read the trial ids started ({})", file, e.getCause().getMessage());
+        }
+        return highest;
     }
 
     private void write(String line) {
