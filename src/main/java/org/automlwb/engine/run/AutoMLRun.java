@@ -237,7 +237,9 @@ public final class AutoMLRun {
         }
 
         Map<String, Double> validation = leader == null ? Map.of()
-                : chosen != null ? Metrics.all(p.data().task(), oofTargets, chosen.predictions()) : leader.metrics();
+                // A leader read back from the journal (a resume) has no out-of-fold predictions: its own metrics.
+                : chosen != null && chosen.predictions() != null
+                ? Metrics.all(p.data().task(), oofTargets, chosen.predictions()) : leader.metrics();
         Map<String, Double> test = Map.of();
         Predictions testPredictions = null;
         if (model != null && p.test() != null) {
