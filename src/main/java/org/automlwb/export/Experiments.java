@@ -74,6 +74,8 @@ public final class Experiments {
             throw new BadInputException("the training file changed since the run started", saved.train(), 0, null,
                     "start a new run instead of resuming");
         }
+        // A kill -9 during the earlier run's export left its partial model folder behind.
+        ModelExport.removeAbandonedPartials(modelsRoot(folder), folder.id());
         LoadedData train = CsvLoader.load(saved.train());
         LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),

@@ -101,8 +101,20 @@ class ResumeCommandTest {
     @Test
     void aSearchThatHadEndedIsNotRunAgain() throws IOException {
         Path exp = finishedRun("ended");
-        // Killed during the export: the search had ended with its four trials.
+        // Killed during the export: the search had ended with its four trials, a partial model folder is left,
+        // and another experiment's export is left too.
         List<String> before = Files.readAllLines(exp.resolve("trials.jsonl"));
+        Process gone = new ProcessBuilder("true").start();
+        try {
+            gone.waitFor();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        Path models = exp.getParent().getParent().resolve("trained_models");
+        Path partial = Files.createDirectories(models.resolve("." + exp.getFileName() + ".partial-" + gone.pid()
+                + "-42"));
+        Files.writeString(partial.resolve("model_metadata.json"), "{\"model_id\"");
+        Path others = Files.createDirectories(models.resolve(".20200101-000000-other.partial-" + gone.pid() + "-7"));
         CliRun r = CliRun.of("run", "--resume", exp.toString(), "--no-deploy");
         assertEquals(0, r.exit(), r.err());
         assertEquals(before, Files.readAllLines(exp.resolve("trials.jsonl")), "no trial added");
@@ -112,5 +124,7 @@ class ResumeCommandTest {
         assertTrue(s.hasNonNull("model"), s.toString());
         assertTrue(Files.readString(exp.resolve("run.log")).contains("search ended (MAX_TRIALS) after 4 trials"));
         assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(partial), "the killed export's partial folder is removed");
+        assertTrue(Files.exists(others), "another experiment's is not");
     }
 }
