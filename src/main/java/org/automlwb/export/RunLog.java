@@ -12,19 +12,31 @@ import java.util.Locale;
 import org.automlwb.engine.run.RunEvent;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.logging.LogCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code run.log}: a readable line per event of the run, flushed as it goes. */
+/**
+ * {@code run.log}: a readable line per event of the run, flushed as it goes, and, while it is open, every warning
+ * and error logged in this process in full, stack trace included. The console shows such a message in one line;
+ * its details belong with the run they happened in (a failed report write, a library failing on a trial).
+ */
 public final class RunLog implements RunListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final BufferedWriter out;
+    private final LogCapture details;
     private boolean broken;
 
     public RunLog(Path file) throws IOException {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        // The sink takes this log's lock only, never the logging system's: no deadlock with write's own warning.
+        details = LogCapture.start("run.log " + file, this::details);
+    }
+
+    private synchronized void details(String text) {
+        write(text);
     }
 
     @Override
@@ -97,6 +109,7 @@ public final class RunLog implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        details.close();
         try {
             out.close();
         } catch (IOException ex) {
