@@ -22,6 +22,7 @@ public final class Cli {
 
     /** Runs a command and returns its exit code. */
     public static int execute(String... args) {
+        UncaughtOneLine.install();
         CommandLine cl = commandLine();
         return cl.execute(args);
     }
