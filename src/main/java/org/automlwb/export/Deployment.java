@@ -117,8 +117,9 @@ public final class Deployment {
             BadInputException why = e instanceof BadInputException b ? b
                     : e instanceof IOException io ? AtomicFiles.cannotWrite(deploymentRoot, io) : null;
             if (why == null) throw (RuntimeException) e;
+            // Named by the deployment folder: the file that failed was in a temporary folder the rollback removed.
             throw new BadInputException("deploying the model failed and was rolled back: " + why.getMessage(),
-                    why.file(), why.line(), why.column(), why.hint());
+                    deploymentRoot.toAbsolutePath().normalize(), 0, null, why.hint());
         }
     }
 
