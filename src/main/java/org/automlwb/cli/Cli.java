@@ -22,6 +22,7 @@ public final class Cli {
 
     /** Runs a command and returns its exit code. */
     public static int execute(String... args) {
+        UncaughtOneLine.install();
         CommandLine cl = commandLine();
         try {
             return cl.execute(args);
@@ -53,8 +54,10 @@ public final class Cli {
                 LOG.info("bad input", bad);
                 return BAD_INPUT;
             }
-            LOG.error("internal error", ex);
-            cmd.getErr().println("internal error: " + ex + " (details in the log)");
+            LOG.error(org.automlwb.logging.ConsoleLogFilter.DETAILS_ONLY, "internal error", ex);
+            java.nio.file.Path log = org.automlwb.logging.LogCapture.logFile();
+            cmd.getErr().println(("internal error: " + ex).replaceAll("[\\r\\n]+", " ") + " (details in "
+                    + (log == null ? "the log" : log.toString()) + ")");
             return INTERNAL_ERROR;
         });
         cl.setParameterExceptionHandler((ex, argsIn) -> {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.export.Deployment;
 import org.automlwb.export.ModelExport;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export an experiment's chosen model to models/trained_models/NAME and optionally deploy it.")
 public final class ExportCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportCommand.class);
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,9 +45,19 @@ public final class ExportCommand implements Callable<Integer> {
         line.put("model", m.id());
         line.put("path", m.dir().toString());
         if (deploy) {
-            Deployment.Deployed d = Deployment.deploy(m.dir(), Deployment.rootFor(models));
-            line.put("serving", d.serving().toString());
-            line.put("monitoring", d.monitoring() == null ? null : d.monitoring().toString());
+            try {
+                Deployment.Deployed d = Deployment.deploy(m.dir(), Deployment.rootFor(models));
+                line.put("serving", d.serving().toString());
+                line.put("monitoring", d.monitoring() == null ? null : d.monitoring().toString());
+            } catch (BadInputException e) {
+                // The export succeeded: say so on stdout, and what failed in one line on stderr.
+                spec.commandLine().getOut().println(Json.line(line));
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().println("error: " + e.oneLine());
+                spec.commandLine().getErr().flush();
+                LOG.info("deployment failed after the export", e);
+                return Cli.BAD_INPUT;
+            }
         }
         spec.commandLine().getOut().println(Json.line(line));
         spec.commandLine().getOut().flush();

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Search for the best model for TARGET in a CSV file and write models/experiments/<id>/.")
 public final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -109,8 +110,29 @@ public final class RunCommand implements Callable<Integer> {
             outcome = Experiments.run(train, testData, runSpec, userRecipe, out, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
-        printSummary(outcome, deploy(outcome, out));
-        return outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR : Cli.OK;
+        return finish(outcome, out, outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR
+                : Cli.OK);
+    }
+
+    /**
+     * Deploys and prints the summary. A failed deployment (a full disk) does not hide what succeeded: the summary
+     * still names the experiment and the exported model, and one more line on stderr says what failed (exit 2).
+     */
+    private Integer finish(ExperimentOutcome outcome, Path modelsRoot, int exitCode) {
+        Deployment.Deployed deployed;
+        try {
+            deployed = deploy(outcome, modelsRoot);
+        } catch (BadInputException e) {
+            printSummary(outcome, null);
+            spec.commandLine().getErr().println("error: " + e.oneLine()
+                    + " (the experiment and the model were written; deploy again with: export --experiment "
+                    + outcome.folder().dir() + " --deploy)");
+            spec.commandLine().getErr().flush();
+            LOGGER.info("deployment failed after the run", e);
+            return Cli.BAD_INPUT;
+        }
+        printSummary(outcome, deployed);
+        return exitCode;
     }
 
     private Integer resume() throws Exception {
@@ -120,8 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             outcome = Experiments.resume(folder, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
-        printSummary(outcome, deploy(outcome, resume.toAbsolutePath().normalize().getParent().getParent()));
-        return Cli.OK;
+        return finish(outcome, resume.toAbsolutePath().normalize().getParent().getParent(), Cli.OK);
     }
 
     RunSpec runSpec() throws BadInputException {

@@ -3,13 +3,18 @@ package org.automlwb.export;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code deployment/} folder, beside {@code models/} (its parent's {@code deployment/}):
@@ -30,6 +35,7 @@ public final class Deployment {
     public static final String MONITORING = "model_monitoring";
     public static final String CONFIG_FILE = "monitoring_config.json";
     public static final String LOG_FILE = "logs/predictions.jsonl";
+    private static final Logger LOG = LoggerFactory.getLogger(Deployment.class);
 
     private Deployment() { }
 
@@ -48,26 +54,99 @@ public final class Deployment {
         return (abs.getParent() == null ? abs : abs.getParent()).resolve("deployment");
     }
 
-    /** Deploys a trained model folder as the next version of its model. */
+    /**
+     * A check before each file or folder the deployment writes: the seam through which tests make a write fail as
+     * a full disk would, at a chosen place.
+     */
+    @FunctionalInterface
+    interface WriteHook {
+        /** Writes nothing: the normal case. */
+        WriteHook NONE = path -> { };
+
+        void beforeWrite(Path path) throws IOException;
+    }
+
+    /**
+     * Deploys a trained model folder as the next version of its model. All or nothing: when a write fails (a full
+     * disk), whatever this deployment created is removed again (the version folder, a new monitoring config, and
+     * the folders it made for them), so no empty {@code model_serving/<id>/} or half a deployment is left; what
+     * was there before is untouched.
+     *
+     * @throws BadInputException when the model folder is broken, or a write fails (after the rollback)
+     */
     public static Deployed deploy(Path trainedModelDir, Path deploymentRoot) throws BadInputException {
+        return deploy(trainedModelDir, deploymentRoot, WriteHook.NONE);
+    }
+
+    static Deployed deploy(Path trainedModelDir, Path deploymentRoot, WriteHook hook) throws BadInputException {
         ModelLoader.LoadedModel loaded = ModelLoader.load(trainedModelDir); // refuses a broken folder up front
         String id = SafeNames.of(loaded.metadata().modelId(), "model");
-        Path serving = AtomicDirs.create(deploymentRoot.resolve(SERVING).resolve(id), "v", n -> "v" + n, tmp -> {
-            AtomicDirs.copyTree(trainedModelDir, tmp);
-            Files.writeString(tmp.resolve("README.md"), readme(loaded.metadata(), id));
-        });
-        Path monitoring = null;
-        if (loaded.reference() != null) {
-            monitoring = deploymentRoot.resolve(MONITORING).resolve(id);
-            Path config = monitoring.resolve(CONFIG_FILE);
-            try {
-                Files.createDirectories(monitoring.resolve("logs"));
-            } catch (IOException e) {
-                throw AtomicFiles.cannotWrite(monitoring, e);
-            }
-            if (!Files.exists(config)) AtomicFiles.writeString(config, Json.pretty(config(id, loaded.reference())));
+        Path servingParent = deploymentRoot.resolve(SERVING).resolve(id);
+        Path monitoringDir = loaded.reference() == null ? null : deploymentRoot.resolve(MONITORING).resolve(id);
+        // Folders that do not exist yet, outermost first: the rollback removes those it made, innermost first.
+        List<Path> absent = new ArrayList<>();
+        for (Path d : monitoringDir == null
+                ? List.of(deploymentRoot, deploymentRoot.resolve(SERVING), servingParent)
+                : List.of(deploymentRoot, deploymentRoot.resolve(SERVING), servingParent,
+                        deploymentRoot.resolve(MONITORING), monitoringDir, monitoringDir.resolve("logs"))) {
+            if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) absent.add(d);
         }
-        return new Deployed(serving, monitoring);
+        Path serving = null;
+        Path configWritten = null;
+        try {
+            hook.beforeWrite(servingParent);
+            serving = AtomicDirs.create(servingParent, "v", n -> "v" + n, tmp -> {
+                copyTree(trainedModelDir, tmp, hook);
+                Path readme = tmp.resolve("README.md");
+                hook.beforeWrite(readme);
+                Files.writeString(readme, readme(loaded.metadata(), id));
+            });
+            if (monitoringDir != null) {
+                Path config = monitoringDir.resolve(CONFIG_FILE);
+                hook.beforeWrite(monitoringDir.resolve("logs"));
+                Files.createDirectories(monitoringDir.resolve("logs"));
+                if (!Files.exists(config)) {
+                    hook.beforeWrite(config);
+                    AtomicFiles.writeString(config, Json.pretty(config(id, loaded.reference())));
+                    configWritten = config;
+                }
+            }
+            return new Deployed(serving, monitoringDir);
+        } catch (IOException | BadInputException | RuntimeException e) {
+            rollBack(serving, configWritten, absent);
+            BadInputException why = e instanceof BadInputException b ? b
+                    : e instanceof IOException io ? AtomicFiles.cannotWrite(deploymentRoot, io) : null;
+            if (why == null) throw (RuntimeException) e;
+            // Named by the deployment folder: the file that failed was in a temporary folder the rollback removed.
+            throw new BadInputException("deploying the model failed and was rolled back: " + why.getMessage(),
+                    deploymentRoot.toAbsolutePath().normalize(), 0, null, why.hint());
+        }
+    }
+
+    /** Removes what a failed deployment created; leaves alone anything that was there before or is not empty. */
+    private static void rollBack(Path serving, Path configWritten, List<Path> absent) {
+        if (serving != null) AtomicDirs.deleteTree(serving);
+        if (configWritten != null) AtomicFiles.deleteQuietly(configWritten);
+        for (int i = absent.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(absent.get(i));
+            } catch (IOException notEmpty) {
+                // Something else was put there meanwhile (a concurrent deployment): it stays.
+                LOG.info("{} is kept after a failed deployment ({})", absent.get(i), notEmpty.toString());
+            }
+        }
+    }
+
+    /** {@link AtomicDirs#copyTree}, with the hook asked before every file and folder. */
+    private static void copyTree(Path from, Path to, WriteHook hook) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                hook.beforeWrite(dest);
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest);
+            }
+        }
     }
 
     private static Map<String, Object> config(String id, MonitoringReference ref) {

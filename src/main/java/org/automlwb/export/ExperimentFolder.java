@@ -47,6 +47,8 @@ public record ExperimentFolder(String id, Path dir) {
     public Path configJson() { return dir.resolve("config.json"); }
     public Path journal() { return dir.resolve("trials.jsonl"); }
     public Path runLog() { return dir.resolve("run.log"); }
+    /** How much of the budget the run used and whether its search ended ({@link RunStateFile}). */
+    public Path runState() { return dir.resolve(RunStateFile.FILE); }
     public Path leaderboardCsv() { return dir.resolve("leaderboard.csv"); }
     public Path hyperparametersJson() { return dir.resolve("hyperparameters.json"); }
     public Path evaluationMetricsJson() { return dir.resolve("evaluation_metrics.json"); }

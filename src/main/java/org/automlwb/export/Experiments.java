@@ -13,6 +13,7 @@ import org.automlwb.data.LoadedData;
 import org.automlwb.engine.run.AutoMLRun;
 import org.automlwb.engine.run.Journal;
 import org.automlwb.engine.run.PreparedRun;
+import org.automlwb.engine.run.ResumeState;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
@@ -58,7 +59,7 @@ public final class Experiments {
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
-        return execute(folder, prepared, List.of(), cancel, report, listeners);
+        return execute(folder, prepared, ResumeState.none(), cancel, report, listeners);
     }
 
     /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
@@ -73,28 +74,40 @@ public final class Experiments {
             throw new BadInputException("the training file changed since the run started", saved.train(), 0, null,
                     "start a new run instead of resuming");
         }
+        // A kill -9 during the earlier run's export left its partial model folder behind.
+        ModelExport.removeAbandonedPartials(modelsRoot(folder), folder.id());
         LoadedData train = CsvLoader.load(saved.train());
         LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),
                 Recipe.fromJson(saved.recipeJson()));
-        List<TrialResult> previous;
+        ResumeState resume;
         try {
-            previous = Journal.read(folder.journal());
+            List<TrialResult> previous = Journal.read(folder.journal());
+            // The journal bounds the ids it holds; run.log also knows trials started and cut off mid-line.
+            int nextId = Math.max(Journal.nextTrialId(folder.journal()),
+                    RunLog.highestTrialStarted(folder.runLog()) + 1);
+            RunStateFile.Saved state = RunStateFile.read(folder.runState());
+            resume = new ResumeState(previous, nextId, state.elapsedSeconds(), state.searchEnded());
         } catch (IOException e) {
             throw new BadInputException("cannot read the trial journal (" + e.getMessage() + ")", folder.journal(),
                     0, null, null);
         }
-        return execute(folder, prepared, previous, cancel, true, listeners);
+        LOG.info("resuming {}: {} trials kept, next trial id {}, {} s of the budget used, search {}", folder.id(),
+                resume.trials().size(), resume.nextTrialId(), resume.usedSeconds(),
+                resume.searchEnded() == null ? "not ended" : "ended (" + resume.searchEnded() + ")");
+        return execute(folder, prepared, resume, cancel, true, listeners);
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
-                                             List<TrialResult> previous, CancelToken cancel, boolean report,
+                                             ResumeState resume, CancelToken cancel, boolean report,
                                              RunListener... listeners)
             throws BadInputException, InterruptedException {
         try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
             List<RunListener> all = new ArrayList<>(List.of(listeners));
             all.add(log);
-            RunResult result = AutoMLRun.run(prepared, journal, previous, cancel, all);
+            all.add(new RunStateFile(folder.runState(),
+                    new RunStateFile.Saved(resume.usedSeconds(), resume.searchEnded())));
+            RunResult result = AutoMLRun.run(prepared, journal, resume, cancel, all);
             ExperimentWriter.write(folder, result);
             ModelExport.ExportedModel exported = result.model() == null ? null
                     : ModelExport.export(result, modelsRoot(folder), folder.id(), folder.id());

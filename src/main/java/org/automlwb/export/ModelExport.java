@@ -118,6 +118,18 @@ public final class ModelExport {
         return new ExportedModel(id, dir);
     }
 
+    /**
+     * Removes the partial folders that an export of {@code name} killed midway left in
+     * {@code models/trained_models/} (hidden {@code .<name>.partial-...} folders), those of that name only and only
+     * when no live process owns them ({@link AtomicDirs#removeAbandoned}). An export does this itself before it
+     * writes; a resume does it at once, so the folder is clean even if the resumed run exports nothing.
+     *
+     * @return how many were removed
+     */
+    public static int removeAbandonedPartials(Path modelsRoot, String name) {
+        return AtomicDirs.removeAbandoned(modelsRoot.resolve(TRAINED_MODELS), SafeNames.of(name, "model"));
+    }
+
     /** Exports with the given name and no experiment id. */
     public static ExportedModel export(RunResult result, Path modelsRoot, String name) throws BadInputException {
         return export(result, modelsRoot, name, null);

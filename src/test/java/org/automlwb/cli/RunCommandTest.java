@@ -110,6 +110,8 @@ class RunCommandTest {
         List<String> lines = Files.readAllLines(journal);
         // As if the run had been killed after three trials, halfway through writing the fourth line.
         Files.writeString(journal, String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 20));
+        Files.writeString(exp.resolve(org.automlwb.export.RunStateFile.FILE),
+                "{\"elapsed_s\": 1.0, \"search_ended\": null}");
         List<Integer> kept = org.automlwb.engine.run.Journal.read(journal).stream().map(t -> t.spec().trialId())
                 .toList();
         CliRun r = run("run", "--resume", exp.toString());

@@ -149,22 +149,43 @@ public final class AutoMLRun {
      */
     public static RunResult run(PreparedRun p, Journal journal, List<TrialResult> previous, CancelToken cancel,
                                 List<RunListener> listeners) throws InterruptedException {
+        return run(p, journal, ResumeState.after(previous), cancel, listeners);
+    }
+
+    /**
+     * Runs a prepared run to the end, continuing an earlier one: its trials are not repeated, new trial ids follow
+     * the ones it used, the budget is what it left, and when its search had ended the run goes straight to the
+     * ensemble and the refit.
+     *
+     * @param journal where finished trials are appended (crash-safe), or null for none
+     */
+    public static RunResult run(PreparedRun p, Journal journal, ResumeState resume, CancelToken cancel,
+                                List<RunListener> listeners) throws InterruptedException {
         RunSpec spec = p.spec();
         RunEvents events = new RunEvents();
         listeners.forEach(events::add);
-        Deadline deadline = new Deadline(p.startNanos(), spec.budget());
-        events.onEvent(new RunEvent.RunStarted(deadline.elapsedSeconds(), p.data().task(), p.metric(),
-                p.data().rows(), p.shape().features(), p.folds().plan().describe(), p.algorithms().size()));
-        events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
-                + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))
-                + (p.sample().sampled() ? " on " + p.sample().describe() : "")));
-
+        List<TrialResult> previous = resume.trials();
         Leaderboard board = new Leaderboard(p.metric(), ENSEMBLE_CANDIDATES);
         previous.forEach(board::add);
-        deadline.reserveSeconds(reserveSeconds(board, p));
-        Thread prefetch = FoldPrefetch.start(p, cancel);
-        SearchLoop.Outcome outcome = search(p, board, journal, previous, deadline, cancel, events);
-        prefetch.interrupt();
+        Deadline deadline = deadline(p, resume, reserveSeconds(board, p));
+        events.onEvent(new RunEvent.RunStarted(deadline.elapsedSeconds(), p.data().task(), p.metric(),
+                p.data().rows(), p.shape().features(), p.folds().plan().describe(), p.algorithms().size()));
+
+        SearchLoop.Outcome outcome;
+        if (resume.searchEnded() != null) {
+            LOG.info("resumed after the search had ended ({}, {} trials, {} s used): going straight to the finish",
+                    resume.searchEnded(), previous.size(), String.format(Locale.ROOT, "%.1f", resume.usedSeconds()));
+            outcome = new SearchLoop.Outcome(resume.searchEnded(), previous.size());
+        } else {
+            events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
+                    + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))
+                    + (p.sample().sampled() ? " on " + p.sample().describe() : "")));
+            Thread prefetch = FoldPrefetch.start(p, cancel);
+            outcome = search(p, board, journal, resume, deadline, cancel, events);
+            prefetch.interrupt();
+        }
+        // Said even when a resumed run skipped it, so that the experiment folder keeps knowing the search is over.
+        events.onEvent(new RunEvent.SearchEnded(deadline.elapsedSeconds(), outcome.reason(), outcome.launched()));
         // The folds are done with: blending needs only the out-of-fold predictions, and the refit prepares all rows
         // itself. Freeing them now keeps the refit's peak memory down (adult: about 90 MB).
         p.folds().release();
@@ -220,7 +241,9 @@ public final class AutoMLRun {
         }
 
         Map<String, Double> validation = leader == null ? Map.of()
-                : chosen != null ? Metrics.all(p.data().task(), oofTargets, chosen.predictions()) : leader.metrics();
+                // A leader read back from the journal (a resume) has no out-of-fold predictions: its own metrics.
+                : chosen != null && chosen.predictions() != null
+                ? Metrics.all(p.data().task(), oofTargets, chosen.predictions()) : leader.metrics();
         Map<String, Double> test = Map.of();
         Predictions testPredictions = null;
         if (model != null && p.test() != null) {
@@ -264,9 +287,31 @@ public final class AutoMLRun {
         return r;
     }
 
+    /**
+     * The run's clock. A resumed run's clock starts where the earlier run's stopped (the budget is what was left,
+     * not a fresh one), but the finish it must still do (ensemble, refit, writing) always gets its reserve: a run
+     * killed during its refit has no budget left, and the refit is what it resumes for.
+     */
+    private static Deadline deadline(PreparedRun p, ResumeState resume, double reserveSeconds) {
+        long used = (long) (resume.usedSeconds() * 1e9);
+        long start = p.startNanos() - used;
+        Deadline d = new Deadline(start, p.spec().budget());
+        if (d.bounded() && resume.isResume() && d.secondsLeft() < reserveSeconds) {
+            long needed = System.nanoTime() - start + (long) (reserveSeconds * 1e9);
+            LOG.info("resumed with {} s of the budget left, less than the {} s its finish needs: the budget is "
+                    + "extended to {} s", String.format(Locale.ROOT, "%.1f", Math.max(0, d.secondsLeft())),
+                    String.format(Locale.ROOT, "%.1f", reserveSeconds),
+                    String.format(Locale.ROOT, "%.1f", needed / 1e9));
+            d = new Deadline(start, Duration.ofNanos(needed));
+        }
+        d.reserveSeconds(reserveSeconds);
+        return d;
+    }
+
     private static SearchLoop.Outcome search(PreparedRun p, Leaderboard board, Journal journal,
-                                             List<TrialResult> previous, Deadline deadline, CancelToken cancel,
+                                             ResumeState resume, Deadline deadline, CancelToken cancel,
                                              RunEvents events) throws InterruptedException {
+        List<TrialResult> previous = resume.trials();
         RunSpec spec = p.spec();
         Searcher searcher;
         try {
@@ -278,7 +323,7 @@ public final class AutoMLRun {
         Pruner pruner = spec.reproducible() ? Pruner.none() : new AshaPruner();
         TrialRunner runner = new TrialRunner(p.folds(), p.metric(),
                 new TrialRunner.Settings(trialCap(spec), spec.threads()));
-        int firstId = previous.stream().mapToInt(r -> r.spec().trialId()).max().orElse(0) + 1;
+        int firstId = resume.nextTrialId();
         try (LocalTrialExecutor executor = new LocalTrialExecutor(spec.threads())) {
             SearchLoop loop = new SearchLoop(searcher, executor,
                     (s, dl) -> runTrial(runner, p.algorithm(s.algorithm()), s, pruner, cancel, bounded(dl)),

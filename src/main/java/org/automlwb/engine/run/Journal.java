@@ -107,6 +107,42 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The id the next new trial of this journal must take: above every id it holds, including that of a line cut
+     * by a crash, whose trial is skipped by {@link #read} but whose id must not be given to another trial (two
+     * lines with one id would make the leaderboard, the ensemble's members and the report ambiguous).
+     *
+     * <p>A cut line's id is read when its digits are complete (keys are written in alphabetical order, so
+     * {@code "trial_id":N} comes last and a cut usually takes it). When it is not, the id is not known, but ids are
+     * handed out from 1 upwards, one per trial, so the count of lines bounds it from below: the next id is at least
+     * the number of lines plus one. Trials running in parallel finish out of order, so a cut line's id can exceed
+     * even that: callers that know which ids were started (run.log) take the larger of both.
+     *
+     * @return 1 for a missing or empty journal
+     */
+    public static int nextTrialId(Path file) throws IOException {
+        if (!Files.exists(file)) return 1;
+        int highest = 0;
+        int lines = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            lines++;
+            java.util.regex.Matcher m = TRIAL_ID.matcher(line);
+            if (m.find()) {
+                try {
+                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                } catch (NumberFormatException tooLong) {
+                    LOG.warn("{}: a journal line's trial id is out of range ({})", file, m.group(1));
+                }
+            }
+        }
+        return Math.max(highest, lines) + 1;
+    }
+
+    /** A journal line's trial id, when its digits are complete (a comma or the closing brace follows them). */
+    private static final java.util.regex.Pattern TRIAL_ID =
+            java.util.regex.Pattern.compile("\"trial_id\"\\s*:\\s*(\\d+)\\s*[,}]");
+
     private static TrialResult fromJson(JsonNode n) {
         Map<String, Object> cfg = ConfigJson.values(n.get("config"));
         Map<String, Double> metrics = new LinkedHashMap<>();

@@ -24,6 +24,12 @@ public sealed interface RunEvent {
     /** A trial ended, whatever its status (OK, pruned, failed, timed out, cancelled). */
     record TrialFinished(double elapsedSeconds, TrialResult result) implements RunEvent { }
 
+    /**
+     * The search is over (why, and how many trials it launched in all, earlier runs' included); the ensemble and
+     * the refit follow. Also said by a resumed run that found the search already over.
+     */
+    record SearchEnded(double elapsedSeconds, RunSummary.Outcome reason, int trials) implements RunEvent { }
+
     /** A trial (or the ensemble) became the best so far. */
     record BestChanged(double elapsedSeconds, TrialResult best) implements RunEvent { }
 
