@@ -69,13 +69,6 @@ public interface Algorithm {
     default int threadsPerFit(Config config, int threadsAvailable) { return 1; }
 
     /**
-     * Native threads the final refit uses when it has {@code threadsAvailable} cores to itself. Parallel trials keep
-     * the cores busy during the search; the refit of the chosen model runs alone, and on a large file it is the
-     * longest fit of the run (LightGBM on 1,000,000 rows: minutes on one thread).
-     */
-    default int refitThreads(Config config, int threadsAvailable) { return threadsPerFit(config, threadsAvailable); }
-
-    /**
      * Builds the learner for a configuration.
      *
      * @param threads native threads one fit may use ({@link #threadsPerFit})

@@ -131,8 +131,6 @@ public final class LightGbm implements Algorithm {
     @Override public boolean leadsPortfolio() { return true; }
     /** The recipe's table (8) and the float matrix (4), the flat copy handed to LightGBM (4) and its bins. */
     @Override public int fitBytesPerCell() { return 24; }
-    /** Alone on the cores, a LightGBM fit uses them all (its histogram building is parallel). */
-    @Override public int refitThreads(Config config, int threadsAvailable) { return Math.max(1, threadsAvailable); }
 
     @Override
     public Learner learner(TaskType task, Config config, long seed, int threads) {

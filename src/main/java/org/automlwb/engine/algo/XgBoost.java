@@ -108,12 +108,6 @@ public final class XgBoost implements TribuoAlgorithm {
         return Math.max(1, Math.min(threadsAvailable, MAX_THREADS_PER_FIT));
     }
 
-    /** Alone on the cores, no parallel trial competes with the OpenMP team. */
-    @Override
-    public int refitThreads(Config config, int threadsAvailable) {
-        return Math.max(1, threadsAvailable);
-    }
-
     @Override
     public Trainer<? extends Output<?>> trainer(TaskType task, Config c, long seed, int threads) {
         int trees = c.getInt(TREES, 300);

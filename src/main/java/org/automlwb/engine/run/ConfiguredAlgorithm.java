@@ -34,7 +34,6 @@ final class ConfiguredAlgorithm implements Algorithm {
     @Override public double relativeCost(DataShape shape) { return inner.relativeCost(shape); }
     @Override public FeatureEncoding encoding() { return inner.encoding(); }
     @Override public int threadsPerFit(Config config, int available) { return inner.threadsPerFit(config, available); }
-    @Override public int refitThreads(Config config, int available) { return inner.refitThreads(config, available); }
     @Override public boolean trainsOneAtATime() { return inner.trainsOneAtATime(); }
     @Override public boolean needsTargetScaling() { return inner.needsTargetScaling(); }
     @Override public boolean leadsPortfolio() { return inner.leadsPortfolio(); }
