@@ -31,7 +31,8 @@ import org.automlwb.prep.FittedRecipe;
  * The one reader of model bundles, whatever layout and version wrote them: each member's files are named in the
  * metadata (older files' defaults: a Tribuo {@code model_artifact.tribuo} and {@code preprocessing_pipeline.json}
  * in the member's folder), read by the codec of its format, and checked against the SHA-256 recorded when it was
- * written before any library parses it, so a damaged or swapped file is refused rather than loaded.
+ * written before any library parses it, so a damaged or swapped file is refused rather than loaded. The metadata's
+ * own values that decide predictions are checked against their digest ({@link MetadataDigest}) first.
  */
 public final class BundleReader {
     private BundleReader() { }
@@ -68,6 +69,12 @@ public final class BundleReader {
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException("cannot read the model's metadata (" + e.getMessage() + ")", metaFile, 0,
                     null, "export the model again");
+        }
+        JsonNode digest = doc.path(MetadataDigest.FIELD);
+        if (!digest.isMissingNode() && !MetadataDigest.of(doc).equalsIgnoreCase(digest.asText())) {
+            // a weight, coefficient or hash edited by one digit is still valid JSON: refused before it is used
+            throw new BadInputException("changed since it was written: re-export it", metaFile, 0, null,
+                    "export the model again from its experiment");
         }
         List<ModelBundle.Member> members = new ArrayList<>();
         for (JsonNode m : doc.get("members")) {
