@@ -48,8 +48,10 @@ public final class BundleReader {
     /**
      * Reads the bundle described by {@code metadataFile} in {@code dir}.
      *
+     * @throws ModelFileChangedException naming the file when a member's file or the metadata's values are not those
+     *                                    written
      * @throws BadInputException naming the file when the metadata or a member cannot be read, a member's file is
-     *                           missing or changed, or a member path leaves the folder
+     *                           missing, or a member path leaves the folder
      */
     public static Read read(Path dir, String metadataFile) throws BadInputException {
         Path metaFile = dir.resolve(metadataFile);
@@ -73,8 +75,7 @@ public final class BundleReader {
         JsonNode digest = doc.path(MetadataDigest.FIELD);
         if (!digest.isMissingNode() && !MetadataDigest.of(doc).equalsIgnoreCase(digest.asText())) {
             // a weight, coefficient or hash edited by one digit is still valid JSON: refused before it is used
-            throw new BadInputException("changed since it was written: re-export it", metaFile, 0, null,
-                    "export the model again from its experiment");
+            throw new ModelFileChangedException(metaFile);
         }
         List<ModelBundle.Member> members = new ArrayList<>();
         for (JsonNode m : doc.get("members")) {
@@ -151,8 +152,7 @@ public final class BundleReader {
         }
         if (expected.isMissingNode() || expected.isNull()) return;
         if (!FileHashes.sha256(file).equalsIgnoreCase(expected.asText())) {
-            throw new BadInputException("changed since it was written: re-export it", file, 0, null,
-                    "export the model again from its experiment");
+            throw new ModelFileChangedException(file);
         }
     }
 
