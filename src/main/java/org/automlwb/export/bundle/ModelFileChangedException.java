@@ -11,7 +11,8 @@ import org.automlwb.common.BadInputException;
 public final class ModelFileChangedException extends BadInputException {
     /** @param file the changed file */
     public ModelFileChangedException(Path file) {
+        // a folder copied in part, or a file edited or damaged on disk: both are mended the same two ways
         super("changed since it was written: re-export it", file, 0, null,
-                "export the model again from its experiment");
+                "copy the whole model folder again, or export the model again from its experiment");
     }
 }
