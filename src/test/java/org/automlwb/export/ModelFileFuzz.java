@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /**
  * The child-JVM half of {@link ModelFileFuzzTest}: for each trained model folder it is given, it predicts once
  * untouched, then flips one byte at seeded offsets of every file the loader reads (artifacts, fitted pipelines,
- * {@code model_metadata.json}) in a scratch copy and runs {@code predict} through the real command line again. It
+ * {@code model_metadata.json}, the training profile) in a scratch copy and runs {@code predict} through the real command line again. It
  * prints one line per mutation, {@code FUZZ <outcome> <folder>/<file> <offset> <detail>}, with outcome
  * {@code REFUSED} (exit 2), {@code SAME} (exit 0, predictions byte for byte the untouched ones), {@code CHANGED}
  * (exit 0, other predictions) or {@code OTHER} (any other exit). It runs in its own JVM because a damaged file that
@@ -90,14 +90,14 @@ public final class ModelFileFuzz {
                 .filter(i -> bytes[i] >= '0' && bytes[i] <= '9').toArray();
     }
 
-    /** The files {@code predict} reads: everything but the ONNX export, which only other tools load. */
+    /** The files {@code predict} reads: all but the ONNX export (other tools load it) and the metrics (for people). */
     private static List<Path> loadedFiles(Path model) throws IOException {
         try (Stream<Path> s = Files.walk(model)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> {
                         String name = p.getFileName().toString();
                         return name.startsWith("model_artifact") || name.startsWith("preprocessing_pipeline")
-                                || name.equals(ModelExport.METADATA_FILE);
+                                || name.equals(ModelExport.METADATA_FILE) || name.equals(MonitoringReference.FILE);
                     })
                     .sorted().toList();
         }

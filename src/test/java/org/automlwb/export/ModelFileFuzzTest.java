@@ -36,13 +36,13 @@ import tech.tablesaw.api.Table;
 /**
  * A damaged model file never takes the process down: single bytes flipped at seeded offsets of every file a
  * trained model folder holds for prediction (Tribuo XGBoost, linear and tree artifacts, LightGBM's text, fitted
- * pipelines, the metadata of a weighted ensemble and of a calibrated stack) are each either refused by
+ * pipelines, the metadata of a weighted ensemble and of a calibrated stack, the training profile for drift) are each either refused by
  * {@code predict} with exit 2 and one line, or, where the byte is outside what the checks cover (whitespace in
  * the metadata), give the very same predictions. The loads run in a child JVM ({@link ModelFileFuzz}) so that a
  * crash in native code shows as its exit code (134 for SIGSEGV) instead of ending the test run.
  */
 class ModelFileFuzzTest {
-    /** Mutations per file, 22 files: 880 predictions in one child JVM. */
+    /** Mutations per file, 28 files: 1,120 predictions in one child JVM. */
     private static final int PER_FILE = 40;
     private static final long SEED = 20261207L;
 
@@ -73,7 +73,10 @@ class ModelFileFuzzTest {
                 Files.createDirectories(dir.resolve("scratch")).toString(), fresh.toString(),
                 String.valueOf(PER_FILE), String.valueOf(SEED)));
         for (Map.Entry<String, ModelBundle> b : bundles.entrySet()) {
-            args.add(ModelExport.write(new ModelExport.Source(b.getValue(), "y", "auc", Map.of(), 1L, 300, null,
+            MonitoringReference reference = MonitoringReference.of(data.table(),
+                    ModelExport.inputColumns(b.getValue()), TaskType.BINARY, data.classNames(), null,
+                    ModelExport.truth(data.targets()));
+            args.add(ModelExport.write(new ModelExport.Source(b.getValue(), "y", "auc", Map.of(), 1L, 300, reference,
                     "fuzz"), dir.resolve("models"), b.getKey()).dir().toString());
         }
 
@@ -103,8 +106,9 @@ class ModelFileFuzzTest {
             if (!ok) wrong.add(line);
         }
         System.out.println("model file fuzz: " + (lines.size() - 1) + " mutations, " + counts);
-        // four single models of three files each, two ensembles of two artifacts, two pipelines and the metadata
-        assertEquals(4 * 3 + 2 * 5, fileCount(lines), "every loaded file was mutated");
+        // four single models of four files each (artifact, pipeline, metadata, training profile), two ensembles of
+        // two artifacts, two pipelines, the metadata and the training profile
+        assertEquals(4 * 4 + 2 * 6, fileCount(lines), "every loaded file was mutated");
         assertTrue(wrong.isEmpty(), wrong.size() + " mutations neither refused in one line nor harmless:\n"
                 + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
         assertTrue(counts.getOrDefault("REFUSED", 0) > 0, "some mutations are refused");

@@ -13,8 +13,8 @@ import org.automlwb.common.Json;
 
 /**
  * The SHA-256 of what a bundle's metadata says that decides predictions: task, classes, members with their
- * weights and file hashes, the stack's coefficients, the calibration, the target and input columns. The artifacts'
- * hashes cannot cover these numbers, and one changed digit in a weight changes every probability without a word.
+ * weights and file hashes, the stack's coefficients, the calibration, the target and input columns, and the hash
+ * of the training profile that drift alerts compare with. The artifacts' hashes cannot cover these numbers, and one changed digit in a weight changes every probability without a word.
  * It is taken over the parsed values with keys sorted, not over the file's bytes, so indentation, key order and
  * fields for people (creation time, description, the model id that an export renames) may change freely.
  */
@@ -22,9 +22,12 @@ final class MetadataDigest {
     /** The field of the metadata document that holds the digest. */
     static final String FIELD = "metadata_sha256";
 
-    /** The top-level fields covered; anything else in the document does not change what the model predicts. */
+    /**
+     * The top-level fields covered; anything else in the document changes neither what the model predicts nor its
+     * drift alerts. The last is {@code MonitoringReference.SHA256_FIELD} of a trained model folder.
+     */
     private static final List<String> COVERED = List.of("format", "kind", "task", "classes", "members", "stack",
-            "calibration", "target", "input_columns");
+            "calibration", "target", "input_columns", "training_profile_sha256");
 
     private MetadataDigest() { }
 
