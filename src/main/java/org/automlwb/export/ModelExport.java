@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.RecipePipeline;
@@ -107,11 +108,15 @@ public final class ModelExport {
         Path parent = modelsRoot.resolve(TRAINED_MODELS);
         Path dir = AtomicDirs.create(parent, base, AtomicDirs.suffixed(base), tmp -> {
             Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(src.metrics()));
+            Map<String, Object> metadata = metadata(base, src);
             if (src.reference() != null) {
-                Files.writeString(tmp.resolve(MonitoringReference.FILE), Json.pretty(src.reference()));
+                Path reference = tmp.resolve(MonitoringReference.FILE);
+                Files.writeString(reference, Json.pretty(src.reference()));
+                // drift alerts compare new data with these figures: a changed one would move them without a word
+                metadata.put(MonitoringReference.SHA256_FIELD, FileHashes.sha256(reference));
             }
             // The id is the folder's final name, known only after the rename: fixId puts it right when it differs.
-            BundleWriter.write(src.model(), tmp, BundleLayout.TRAINED_MODEL, metadata(base, src));
+            BundleWriter.write(src.model(), tmp, BundleLayout.TRAINED_MODEL, metadata);
         });
         String id = dir.getFileName().toString();
         if (!id.equals(base)) fixId(dir, id);

@@ -1,12 +1,15 @@
 package org.automlwb.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.export.bundle.BundleReader;
+import org.automlwb.export.bundle.ModelFileChangedException;
 
 
 /**
@@ -42,11 +45,19 @@ public final class ModelLoader {
                     null, "export the model again");
         }
         BundleReader.Read bundle = BundleReader.read(dir, ModelExport.METADATA_FILE);
-        return new LoadedModel(bundle.model(), meta, reference(dir.resolve(MonitoringReference.FILE)), dir);
+        return new LoadedModel(bundle.model(), meta, reference(dir.resolve(MonitoringReference.FILE),
+                bundle.metadata().path(MonitoringReference.SHA256_FIELD)), dir);
     }
 
-    static MonitoringReference reference(Path file) throws BadInputException {
+    /**
+     * The training profile, checked against the SHA-256 the metadata records for it (folders exported before it
+     * was recorded have none), or null when the folder has none.
+     */
+    static MonitoringReference reference(Path file, JsonNode sha256) throws BadInputException {
         if (!Files.exists(file)) return null;
+        if (sha256.isTextual() && !FileHashes.sha256(file).equalsIgnoreCase(sha256.asText())) {
+            throw new ModelFileChangedException(file);
+        }
         try {
             return Json.MAPPER.readValue(Files.readString(file), MonitoringReference.class);
         } catch (IOException e) {

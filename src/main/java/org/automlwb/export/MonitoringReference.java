@@ -27,6 +27,8 @@ import tech.tablesaw.api.NumericColumn;
 public record MonitoringReference(List<DriftBins> features, DriftBins prediction, double warn, double alert) {
     /** The file in a trained model folder. */
     public static final String FILE = "training_profile.json";
+    /** The field of {@code model_metadata.json} that holds this file's SHA-256, checked when the model is loaded. */
+    public static final String SHA256_FIELD = "training_profile_sha256";
     /** The usual PSI thresholds. */
     public static final double WARN = 0.1;
     public static final double ALERT = 0.25;

@@ -148,6 +148,20 @@ class ModelExportTest {
     }
 
     @Test
+    void aChangedTrainingProfileIsRefused() throws Exception {
+        Path copy = dir.resolve("changed-profile");
+        AtomicDirs.copyTree(outcome.trainedModel().dir(), copy);
+        Path profile = copy.resolve(MonitoringReference.FILE);
+        String text = Files.readString(profile);
+        int digit = text.indexOf("0.");
+        assertTrue(digit > 0, "the profile holds decimals");
+        // still valid JSON: only the recorded hash can tell that drift would now be measured against other figures
+        Files.writeString(profile, text.substring(0, digit) + "1." + text.substring(digit + 2));
+        BadInputException e = assertThrows(BadInputException.class, () -> ModelLoader.load(copy));
+        assertTrue(e.oneLine().contains("training_profile.json: changed since it was written"), e.oneLine());
+    }
+
+    @Test
     void aFolderThatIsNotAModelIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class, () -> ModelLoader.load(dir));
         assertTrue(e.oneLine().contains("model_metadata.json"), e.oneLine());

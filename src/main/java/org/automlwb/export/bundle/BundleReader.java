@@ -31,7 +31,8 @@ import org.automlwb.prep.FittedRecipe;
  * The one reader of model bundles, whatever layout and version wrote them: each member's files are named in the
  * metadata (older files' defaults: a Tribuo {@code model_artifact.tribuo} and {@code preprocessing_pipeline.json}
  * in the member's folder), read by the codec of its format, and checked against the SHA-256 recorded when it was
- * written before any library parses it, so a damaged or swapped file is refused rather than loaded.
+ * written before any library parses it, so a damaged or swapped file is refused rather than loaded. The metadata's
+ * own values that decide predictions are checked against their digest ({@link MetadataDigest}) first.
  */
 public final class BundleReader {
     private BundleReader() { }
@@ -47,8 +48,10 @@ public final class BundleReader {
     /**
      * Reads the bundle described by {@code metadataFile} in {@code dir}.
      *
+     * @throws ModelFileChangedException naming the file when a member's file or the metadata's values are not those
+     *                                    written
      * @throws BadInputException naming the file when the metadata or a member cannot be read, a member's file is
-     *                           missing or changed, or a member path leaves the folder
+     *                           missing, or a member path leaves the folder
      */
     public static Read read(Path dir, String metadataFile) throws BadInputException {
         Path metaFile = dir.resolve(metadataFile);
@@ -68,6 +71,11 @@ public final class BundleReader {
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException("cannot read the model's metadata (" + e.getMessage() + ")", metaFile, 0,
                     null, "export the model again");
+        }
+        JsonNode digest = doc.path(MetadataDigest.FIELD);
+        if (!digest.isMissingNode() && !MetadataDigest.of(doc).equalsIgnoreCase(digest.asText())) {
+            // a weight, coefficient or hash edited by one digit is still valid JSON: refused before it is used
+            throw new ModelFileChangedException(metaFile);
         }
         List<ModelBundle.Member> members = new ArrayList<>();
         for (JsonNode m : doc.get("members")) {
@@ -144,8 +152,7 @@ public final class BundleReader {
         }
         if (expected.isMissingNode() || expected.isNull()) return;
         if (!FileHashes.sha256(file).equalsIgnoreCase(expected.asText())) {
-            throw new BadInputException("changed since it was written: re-export it", file, 0, null,
-                    "export the model again from its experiment");
+            throw new ModelFileChangedException(file);
         }
     }
 

@@ -19,7 +19,7 @@ import org.automlwb.engine.model.ModelBundle;
 /**
  * The one writer of model bundles: every member's artifact (by its format's {@link ModelCodec}) and fitted
  * pipeline, a single Tribuo model's ONNX export where Tribuo can make one, and the metadata file that ties them
- * together with each file's SHA-256. Used for experiment folders and trained model folders alike
+ * together with each file's SHA-256 and the digest of its own values ({@link MetadataDigest}). Used for experiment folders and trained model folders alike
  * ({@link BundleLayout}). Every file is written under a temporary name and moved into place.
  */
 public final class BundleWriter {
@@ -79,6 +79,7 @@ public final class BundleWriter {
         if (bundle.stack() != null) doc.put("stack", bundle.stack());
         if (bundle.calibration().kind() != Calibration.Kind.IDENTITY) doc.put("calibration", bundle.calibration());
         if (onnx) doc.put("onnx", OnnxExport.MODEL_FILE);
+        doc.put(MetadataDigest.FIELD, MetadataDigest.ofWritten(doc));
         AtomicFiles.writeString(dir.resolve(layout.metadataFile()), Json.pretty(doc));
         return doc;
     }

@@ -23,6 +23,7 @@ import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.ExperimentWriter;
 import org.automlwb.export.PredictionsCsv;
 import org.automlwb.export.bundle.BundleReader;
+import org.automlwb.export.bundle.ModelFileChangedException;
 import org.automlwb.prep.FittedRecipe;
 import org.automlwb.prep.Recipe;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the report reads from an experiment folder. Only {@code config.json} is required: anything else that is
- * missing (a run that failed, a data file moved away) leaves its section with a note instead of failing.
+ * missing (a run that failed, a data file moved away) leaves its section with a note instead of failing. A model
+ * file changed since the run wrote it is refused ({@link ModelFileChangedException}), not noted.
  *
  * @param folder      the experiment
  * @param config      {@code config.json}
@@ -71,6 +73,8 @@ record ReportInputs(ExperimentFolder folder, JsonNode config, JsonNode metrics, 
         if (Files.exists(folder.dir().resolve(ExperimentWriter.FINAL_MODEL_JSON))) {
             try {
                 model = BundleReader.read(folder.dir(), ExperimentWriter.FINAL_MODEL_JSON).model();
+            } catch (ModelFileChangedException e) {
+                throw e; // a report about a damaged model would describe a model nobody trained
             } catch (BadInputException e) {
                 notes.add("The chosen model could not be read: " + e.getMessage());
             }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Launcher;
+import org.automlwb.export.bundle.ModelFileChangedException;
 import org.automlwb.ui.dialog.ErrorReport;
 
 /** Why a run could not start or finish, in the words of an error dialog. */
@@ -23,6 +24,13 @@ public final class RunErrors {
     public static ErrorReport report(String badInputTitle, String failedTitle, Throwable error) {
         Throwable e = error.getCause() != null && !(error instanceof BadInputException)
                 && error.getCause() instanceof BadInputException ? error.getCause() : error;
+        if (e instanceof ModelFileChangedException changed) {
+            // the generic titles ("These rows cannot be predicted") would blame the user's data for a damaged model
+            String name = changed.file() == null ? "A model file" : changed.file().getFileName().toString();
+            return new ErrorReport("The model's files were changed", name + " is not what was written when the "
+                    + "model was exported, so it is not loaded.", "Export the model again from its experiment.",
+                    changed.oneLine());
+        }
         if (e instanceof BadInputException bad) {
             String where = bad.column() == null ? "" : "Column '" + bad.column() + "': ";
             return new ErrorReport(badInputTitle, where + sentence(bad.getMessage()),

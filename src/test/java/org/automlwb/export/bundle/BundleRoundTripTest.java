@@ -130,6 +130,42 @@ class BundleRoundTripTest {
     }
 
     @Test
+    void aChangedWeightInTheMetadataIsRefused(@TempDir Path dir) throws Exception {
+        BundleWriter.write(ensemble(), dir, BundleLayout.TRAINED_MODEL, Map.of("target", "y"));
+        Path metadata = dir.resolve("model_metadata.json");
+        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(metadata));
+        ObjectNode first = (ObjectNode) doc.get("members").get(0);
+        first.put("weight", first.get("weight").asDouble() + 0.1);
+        Files.writeString(metadata, Json.pretty(doc));
+        BadInputException e = assertThrows(BadInputException.class, () -> BundleReader.read(dir, "model_metadata.json"));
+        assertTrue(e.oneLine().contains("model_metadata.json: changed since it was written: re-export it"),
+                e.oneLine());
+    }
+
+    @Test
+    void aChangedCalibrationIsRefused(@TempDir Path dir) throws Exception {
+        ModelBundle calibrated = ensemble().calibrated(Calibration.platt(1.3, -0.2));
+        BundleWriter.write(calibrated, dir, BundleLayout.EXPERIMENT, Map.of());
+        Path metadata = dir.resolve("final_model.json");
+        String text = Files.readString(metadata);
+        assertTrue(text.contains("1.3"), text);
+        Files.writeString(metadata, text.replace("1.3", "1.4"));
+        BadInputException e = assertThrows(BadInputException.class, () -> BundleReader.read(dir, "final_model.json"));
+        assertTrue(e.oneLine().contains("changed since it was written"), e.oneLine());
+    }
+
+    @Test
+    void metadataRewrittenWithOtherLayoutOrPeopleFieldsStillReads(@TempDir Path dir) throws Exception {
+        BundleWriter.write(ensemble(), dir, BundleLayout.TRAINED_MODEL, Map.of("model_id", "a", "target", "y"));
+        Path metadata = dir.resolve("model_metadata.json");
+        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(metadata));
+        doc.put("model_id", "renamed"); // what an export does when the folder name is taken
+        doc.put("description", "edited by hand");
+        Files.writeString(metadata, Json.line(doc)); // one line instead of indented
+        assertSamePredictions(ensemble(), BundleReader.read(dir, "model_metadata.json").model());
+    }
+
+    @Test
     void metadataOfTheFirstFormatStillReads(@TempDir Path dir) throws Exception {
         // Format 1 of final_model.json named each file and nothing else; format 1 of model_metadata.json named
         // each member's folder, with fixed file names inside it. Neither recorded formats or hashes.
@@ -154,6 +190,7 @@ class BundleRoundTripTest {
         BundleWriter.write(ModelBundle.single(logistic), d, BundleLayout.TRAINED_MODEL, Map.of());
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(d.resolve("model_metadata.json")));
         ((ObjectNode) doc.get("members").get(0)).put("path", "../../elsewhere");
+        doc.remove(MetadataDigest.FIELD); // as a hand-made file would be: the path check is what is under test
         Files.writeString(d.resolve("model_metadata.json"), Json.pretty(doc));
         BadInputException e = assertThrows(BadInputException.class, () -> BundleReader.read(d, "model_metadata.json"));
         assertTrue(e.oneLine().contains("leaves the model folder"), e.oneLine());
@@ -162,6 +199,7 @@ class BundleRoundTripTest {
     private static void rewriteAsFirstFormat(Path metadata, List<String> dropped) throws Exception {
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(metadata));
         doc.put("format", 1);
+        doc.remove(MetadataDigest.FIELD);
         for (var m : (ArrayNode) doc.get("members")) dropped.forEach(((ObjectNode) m)::remove);
         Files.writeString(metadata, Json.pretty(doc));
     }

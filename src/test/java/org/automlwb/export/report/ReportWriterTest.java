@@ -134,6 +134,30 @@ class ReportWriterTest {
         assertTrue(html.contains("chart-confusion-validation-out-of-fold"), "validation charts come from the folder");
     }
 
+    @Test
+    void aChangedModelFileIsRefusedInOneLineAndNoReportIsWritten(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(ReportFixture.binary())) {
+            for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        Path artifact = copy.resolve("model_artifact_1.tribuo");
+        byte[] bytes = Files.readAllBytes(artifact);
+        bytes[bytes.length / 3] ^= 0x21;
+        Files.write(artifact, bytes);
+        Path out = dir.resolve("r.html");
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(Cli.BAD_INPUT, cl.execute("report", "--experiment", copy.toString(), "--out", out.toString()));
+        List<String> lines = err.toString().strip().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).contains("model_artifact_1.tribuo: changed since it was written: re-export it"),
+                lines.get(0));
+        assertFalse(Files.exists(out), "no report about a model nobody trained");
+    }
+
     private static int cli(String... args) {
         CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
