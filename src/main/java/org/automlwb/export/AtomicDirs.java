@@ -154,6 +154,28 @@ final class AtomicDirs {
         }
     }
 
+    /** Asked before each file or folder a copy writes; throws to stop it (a full disk, in tests). */
+    interface BeforeWrite {
+        void check(Path destination) throws IOException;
+    }
+
+    /** Copies the files of a folder tree into another (which exists). */
+    static void copyTree(Path from, Path to) throws IOException {
+        copyTree(from, to, destination -> { });
+    }
+
+    /** Copies the files of a folder tree into another (which exists), asking {@code before} about each one. */
+    static void copyTree(Path from, Path to, BeforeWrite before) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                before.check(dest);
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest);
+            }
+        }
+    }
+
     /** {@code base}, {@code base-2}, {@code base-3}, ... */
     static IntFunction<String> suffixed(String base) {
         return n -> n == 1 ? base : base + "-" + n;

@@ -139,14 +139,7 @@ public final class Deployment {
 
     /** {@link AtomicDirs#copyTree}, with the hook asked before every file and folder. */
     private static void copyTree(Path from, Path to, WriteHook hook) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                hook.beforeWrite(dest);
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest);
-            }
-        }
+        AtomicDirs.copyTree(from, to, hook::beforeWrite);
     }
 
     private static Map<String, Object> config(String id, MonitoringReference ref) {

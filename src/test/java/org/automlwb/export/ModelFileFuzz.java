@@ -129,13 +129,7 @@ public final class ModelFileFuzz {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        AtomicDirs.copyTree(from, to);
     }
 
     private static void deleteTree(Path dir) throws IOException {
