@@ -195,7 +195,7 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
             out.add(b.build());
         }
         rowsRead += n;
-        return Table.create(file.getFileName().toString(), out);
+        return WideTables.of(file.getFileName().toString(), out);
     }
 
     /** Whether a record is waiting (reading it if needed), skipping blank lines as the tokenizer does. */

@@ -311,7 +311,7 @@ public final class CsvLoader {
                 }
                 List<Column<?>> columns = new ArrayList<>(keep);
                 for (ColumnBuilder cb : builders) columns.add(cb.build());
-                return Table.create(file.getFileName().toString(), columns);
+                return WideTables.of(file.getFileName().toString(), columns);
             } catch (OutOfMemoryError e) {
                 // The estimate before loading was too low for this file; drop what was built and say so.
                 builders = null;
