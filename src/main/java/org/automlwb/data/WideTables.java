@@ -19,6 +19,17 @@ public final class WideTables {
     private WideTables() { }
 
     /**
+     * The given rows of {@code table}, in the given order (repeats allowed), in time linear in the number of
+     * columns. For sorted, distinct rows this is Tablesaw's {@code rows(int...)}, which also sorts and drops
+     * repeats.
+     */
+    public static Table rows(Table table, int[] rows) {
+        List<Column<?>> cols = new java.util.ArrayList<>(table.columnCount());
+        for (Column<?> c : table.columns()) cols.add(c.subset(rows));
+        return of(table.name(), cols);
+    }
+
+    /**
      * A table holding {@code columns} in order.
      *
      * @param columns columns of equal length whose names are unique ignoring case

@@ -62,6 +62,21 @@ class WideFileTest {
         assertThrows(IllegalArgumentException.class, () -> WideTables.of("t", cols));
     }
 
+    @Test
+    void rowsOfAWideTableKeepOrderRepeatsAndEveryColumn() {
+        List<Column<?>> cols = new ArrayList<>();
+        for (int j = 0; j < 1_000; j++) cols.add(DoubleColumn.create("x" + j, j, j + 0.25, j + 0.5));
+        Table t = WideTables.of("t", cols);
+        Table picked = WideTables.rows(t, new int[] {2, 0, 2});
+        assertEquals(1_000, picked.columnCount());
+        assertEquals(3, picked.rowCount());
+        for (int j = 0; j < 1_000; j += 111) {
+            assertEquals(List.of(j + 0.5, (double) j, j + 0.5), ((DoubleColumn) picked.column(j)).asList());
+        }
+        // On sorted, distinct rows (what fold plans hold) it is what Tablesaw's rows() gives.
+        assertEquals(t.rows(0, 2).column(999).asList(), WideTables.rows(t, new int[] {0, 2}).column(999).asList());
+    }
+
     /** Column j holds j*10 + 0.5 .. j*10 + rows - 0.5; the last column repeats the one before it in another case. */
     private Path wideCsv(int columns, int rows) throws IOException {
         StringBuilder sb = new StringBuilder();
