@@ -45,6 +45,12 @@ import tech.tablesaw.columns.Column;
  *       mismatches, unterminated quotes, control characters and cells over 1,000,000 characters are malformed
  *       rows, handled by {@link CsvOptions#malformedRows()}.</li>
  *   <li>Blank lines are skipped. A file with a header and no rows gives a table with 0 rows (all TEXT).</li>
+ *   <li>Numbers follow {@link NumberLimits}: in a numeric column {@code inf}, {@code Infinity}, {@code nan}
+ *       (any case and sign) and {@code 1e999} are missing values, finite values beyond &plusmn;1e30 are
+ *       clipped; both are counted per column in {@link LoadedData#numberFixes()}.</li>
+ *   <li>Unless the user forces an encoding (or the file is UTF-16), each line is decoded as UTF-8 when it is
+ *       valid UTF-8 and as Windows-1252 otherwise; a file mixing both (or a UTF-8 mark before Windows-1252 lines)
+ *       gets a warning in {@link LoadedData#warnings()} naming the first line where the encoding changes.</li>
  * </ul>
  */
 public final class CsvLoader {
