@@ -104,6 +104,25 @@ class MixedEncodingTest {
     }
 
     @Test
+    void linesLongerThanTheDecodersBufferAreCutBetweenCharacters() throws Exception {
+        // 3-byte and 2-byte UTF-8 characters over 150 KB, so that buffer cuts fall inside multi-byte sequences.
+        String utf8Cell = "€é".repeat(30_001);
+        String legacyCell = "ç".repeat(70_001);
+        Bytes b = new Bytes("\n").line("city,n", StandardCharsets.UTF_8);
+        b.line(utf8Cell + ",1", StandardCharsets.UTF_8);
+        b.line("Paris,2", StandardCharsets.UTF_8);
+        LoadedData d = CsvLoader.load(b.write(dir.resolve("long.csv")));
+        assertEquals(utf8Cell, d.table().stringColumn("city").get(0));
+        assertEquals(List.of(), d.warnings());
+        Bytes c = new Bytes("\n").line("city,n", CP1252).line(legacyCell + ",1", CP1252).line("Besançon,2", CP1252);
+        LoadedData e = CsvLoader.load(c.write(dir.resolve("long1252.csv")));
+        assertEquals(legacyCell, e.table().stringColumn("city").get(0));
+        assertEquals("Besançon", e.table().stringColumn("city").get(1));
+        assertEquals(CP1252, e.dialect().charset());
+        assertEquals(List.of(), e.warnings());
+    }
+
+    @Test
     void pureFilesGiveNoWarning() throws Exception {
         for (Charset cs : List.of(StandardCharsets.UTF_8, CP1252)) {
             Bytes b = new Bytes("\n").line("city,n", cs);
