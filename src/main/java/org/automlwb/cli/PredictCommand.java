@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code predict}: a trained model on a new CSV file, streamed in chunks so that any size works. The last stdout
- * line is a one-line JSON summary (rows, output, drift alerts when the model is monitored).
+ * line is a one-line JSON summary (rows, output, warnings, drift alerts when the model is monitored); each warning
+ * (a column matched ignoring case, infinite or huge numbers, mixed encodings) is also one line on stderr.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict a CSV file with a trained model (models/trained_models/NAME or "
@@ -50,11 +51,14 @@ public final class PredictCommand implements Callable<Integer> {
         Path monitoring = noMonitoring ? null : Deployment.monitoringFor(model, loaded.metadata().modelId());
         BatchPredictor.Summary s = BatchPredictor.predict(loaded, data, out,
                 new BatchPredictor.Options(id, chunkRows, CsvOptions.defaults(), monitoring));
+        for (String w : s.warnings()) spec.commandLine().getErr().println("warning: " + data + ": " + w);
+        spec.commandLine().getErr().flush();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("model", loaded.metadata().modelId());
         line.put("rows", s.rows());
         line.put("chunks", s.chunks());
         line.put("out", s.out().toString());
+        if (!s.warnings().isEmpty()) line.put("warnings", s.warnings());
         if (s.monitoring() != null) {
             line.put("monitoring_log", monitoring.resolve(Deployment.LOG_FILE).toString());
             line.put("alerts", s.monitoring().get("alerts"));

@@ -1,5 +1,6 @@
 package org.automlwb.cli;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
+import org.automlwb.common.Launcher;
 import org.automlwb.common.ProgressListener;
 import org.automlwb.data.ColumnKind;
 import org.automlwb.data.CsvLoader;
@@ -74,10 +76,19 @@ public final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         CsvOptions options = options();
-        LoadedData loaded = CsvLoader.load(data, options, ProgressListener.none(), CancelToken.none());
-        DatasetProfile profile = Profiler.profile(loaded);
         var out = spec.commandLine().getOut();
-        out.print(json ? ProfileReport.json(loaded, profile) : ProfileReport.table(loaded, profile));
+        try {
+            LoadedData loaded = CsvLoader.load(data, options, ProgressListener.none(), CancelToken.none());
+            DatasetProfile profile = Profiler.profile(loaded);
+            if (json) ProfileReport.json(loaded, profile, out);
+            else out.print(ProfileReport.table(loaded, profile));
+        } catch (OutOfMemoryError e) {
+            // Whatever was being built is garbage once this frame is left, so there is room to say it in one line.
+            throw new BadInputException("ran out of memory while profiling the file", data, 0, null,
+                    "start the program with more heap, e.g. " + Launcher.withHeap(4) + " ...");
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to the console failed", e);
+        }
         out.flush();
         return Cli.OK;
     }

@@ -1,16 +1,12 @@
 package org.automlwb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.automlwb.data.ColumnProfile;
 import org.automlwb.data.CsvDialect;
@@ -20,12 +16,15 @@ import org.automlwb.data.SkippedRow;
 
 /** Renders a dataset profile as an aligned text table or as one JSON document. */
 final class ProfileReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SKIPPED_SHOWN = 10;
 
     private ProfileReport() { }
 
-    /** Human-readable: a summary line, one aligned row per column, skipped rows, the suggested target. */
+    /**
+     * Human-readable: a summary line, one aligned row per column, skipped rows, what the number rule changed per
+     * column, warnings, the suggested target.
+     */
     static String table(LoadedData data, DatasetProfile p) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %,d rows x %d columns (%s)%n", data.source().getFileName(),
@@ -65,55 +64,106 @@ final class ProfileReport {
                         .append(System.lineSeparator());
             }
         }
+        for (ColumnProfile c : p.columns()) {
+            String note = c.numberNote();
+            if (!note.isEmpty()) sb.append("column '").append(c.name()).append("': ").append(note)
+                    .append(System.lineSeparator());
+        }
+        for (String w : data.warnings()) sb.append("warning: ").append(w).append(System.lineSeparator());
         sb.append("suggested target: ").append(p.suggestedTarget() == null ? "(none)" : p.suggestedTarget())
                 .append(System.lineSeparator());
         return sb.toString();
     }
 
-    /** One JSON document: file, rows, dialect, skipped rows, suggested target and one object per column. */
-    static String json(LoadedData data, DatasetProfile p) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("file", data.source().toString());
-        root.put("rows", p.rows());
-        CsvDialect d = data.dialect();
-        ObjectNode dialect = root.putObject("dialect");
-        dialect.put("delimiter", String.valueOf(d.delimiter()));
-        dialect.put("quote", String.valueOf(d.quote()));
-        dialect.put("header", d.header());
-        dialect.put("encoding", d.charset().name());
-        dialect.put("bom", d.bom());
-        dialect.put("decimalComma", d.decimalComma());
-        dialect.put("lineEnding", d.lineEnding());
-        root.putNull("suggestedTarget");
-        if (p.suggestedTarget() != null) root.put("suggestedTarget", p.suggestedTarget());
-        ArrayNode skipped = root.putArray("skipped");
-        for (SkippedRow s : data.skipped()) skipped.addObject().put("line", s.line()).put("reason", s.reason());
-        ArrayNode cols = root.putArray("columns");
-        for (ColumnProfile c : p.columns()) {
-            ObjectNode node = JSON.valueToTree(c);
-            node.put("missingPercent", c.missingPercent());
-            cols.add(nanToNull(node));
+    /**
+     * One JSON document: file, rows, dialect, warnings, skipped rows, suggested target and one object per column
+     * (its profile fields, {@code missingPercent}, and {@code numberNote} when the number rule changed values).
+     * Written as it goes, so that its size in memory does not grow with the number of columns (a 20,000-column
+     * profile as one tree needed more than 64 MB of heap); numbers that do not apply (NaN) are null.
+     */
+    static void json(LoadedData data, DatasetProfile p, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("file", data.source().toString());
+            g.writeNumberField("rows", p.rows());
+            CsvDialect d = data.dialect();
+            g.writeObjectFieldStart("dialect");
+            g.writeStringField("delimiter", String.valueOf(d.delimiter()));
+            g.writeStringField("quote", String.valueOf(d.quote()));
+            g.writeBooleanField("header", d.header());
+            g.writeStringField("encoding", d.charset().name());
+            g.writeBooleanField("bom", d.bom());
+            g.writeBooleanField("decimalComma", d.decimalComma());
+            g.writeStringField("lineEnding", d.lineEnding());
+            g.writeEndObject();
+            g.writeStringField("suggestedTarget", p.suggestedTarget());
+            g.writeArrayFieldStart("warnings");
+            for (String w : data.warnings()) g.writeString(w);
+            g.writeEndArray();
+            g.writeArrayFieldStart("skipped");
+            for (SkippedRow s : data.skipped()) {
+                g.writeStartObject();
+                g.writeNumberField("line", s.line());
+                g.writeStringField("reason", s.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("columns");
+            for (ColumnProfile c : p.columns()) column(g, c);
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        try {
-            return JSON.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        out.write(System.lineSeparator());
+        out.flush();
     }
 
-    /** JSON has no NaN: numbers that do not apply (e.g. the mean of a text column) become null. */
-    private static JsonNode nanToNull(JsonNode node) {
-        if (node instanceof ObjectNode obj) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                if (v.isNumber() && !Double.isFinite(v.doubleValue())) obj.putNull(e.getKey());
-                else nanToNull(v);
-            }
-        } else if (node instanceof ArrayNode arr) {
-            for (JsonNode v : arr) nanToNull(v);
+    private static void column(JsonGenerator g, ColumnProfile c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeStringField("kind", c.kind().name());
+        g.writeNumberField("count", c.count());
+        g.writeNumberField("missing", c.missing());
+        g.writeNumberField("distinct", c.distinct());
+        number(g, "min", c.min());
+        number(g, "max", c.max());
+        number(g, "mean", c.mean());
+        number(g, "std", c.std());
+        number(g, "q1", c.q1());
+        number(g, "median", c.median());
+        number(g, "q3", c.q3());
+        g.writeArrayFieldStart("topValues");
+        for (ColumnProfile.ValueCount v : c.topValues()) {
+            g.writeStartObject();
+            g.writeStringField("value", v.value());
+            g.writeNumberField("count", v.count());
+            g.writeEndObject();
         }
-        return node;
+        g.writeEndArray();
+        g.writeArrayFieldStart("histogram");
+        for (ColumnProfile.HistogramBin b : c.histogram()) {
+            g.writeStartObject();
+            number(g, "low", b.low());
+            number(g, "high", b.high());
+            g.writeNumberField("count", b.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("flags");
+        for (String f : c.flags()) g.writeString(f);
+        g.writeEndArray();
+        g.writeNumberField("nonFinite", c.nonFinite());
+        g.writeNumberField("clipped", c.clipped());
+        if (!c.numberNote().isEmpty()) g.writeStringField("numberNote", c.numberNote());
+        g.writeNumberField("missingPercent", c.missingPercent());
+        g.writeEndObject();
+    }
+
+    /** JSON has no NaN: numbers that do not apply (e.g. the mean of a text column) are null. */
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) g.writeNumberField(name, v);
+        else g.writeNullField(name);
     }
 
     private static String describe(CsvDialect d) {

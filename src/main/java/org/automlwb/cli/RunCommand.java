@@ -104,6 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = runSpec();
         LoadedData train = CsvLoader.load(data);
         LoadedData testData = test == null ? null : CsvLoader.load(test);
+        LoadWarnings.print(train, spec.commandLine().getErr());
+        if (testData != null) LoadWarnings.print(testData, spec.commandLine().getErr());
         Recipe userRecipe = recipe == null ? null : readRecipe(recipe);
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {

@@ -13,7 +13,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Fills one Tablesaw column in the second pass, straight into a primitive array sized from the first pass.
- * Every cell was already checked by {@link ColumnInference}, so a parse failure here is a bug.
+ * Every cell was already checked by {@link ColumnInference}, so a parse failure here is a bug. Numeric columns
+ * apply {@link NumberLimits}' rule: non-finite cells are missing, decimals beyond the limit are clipped.
  */
 abstract class ColumnBuilder {
     protected final String name;
@@ -60,9 +61,12 @@ abstract class ColumnBuilder {
 
         @Override
         void append(Fields t, int f, ValueParser vp) {
-            if (vp.scanNumber(t.buffer(), t.start(f), t.end(f), style) != ValueParser.INTEGER) {
-                throw unexpected(name, t, f);
+            int r = vp.scanNumber(t.buffer(), t.start(f), t.end(f), style);
+            if (r == ValueParser.NON_FINITE) {
+                appendMissing();
+                return;
             }
+            if (r != ValueParser.INTEGER) throw unexpected(name, t, f);
             data[size++] = (int) vp.longValue();
         }
 
@@ -85,9 +89,12 @@ abstract class ColumnBuilder {
 
         @Override
         void append(Fields t, int f, ValueParser vp) {
-            if (vp.scanNumber(t.buffer(), t.start(f), t.end(f), style) != ValueParser.INTEGER) {
-                throw unexpected(name, t, f);
+            int r = vp.scanNumber(t.buffer(), t.start(f), t.end(f), style);
+            if (r == ValueParser.NON_FINITE) {
+                appendMissing();
+                return;
             }
+            if (r != ValueParser.INTEGER) throw unexpected(name, t, f);
             data[size++] = vp.longValue();
         }
 
@@ -113,8 +120,9 @@ abstract class ColumnBuilder {
             char[] b = t.buffer();
             int s = t.start(f);
             int e = t.end(f);
-            if (vp.scanNumber(b, s, e, style) == ValueParser.NOT_NUMBER) throw unexpected(name, t, f);
-            data[size++] = vp.doubleValue(b, s, e, style);
+            int r = vp.scanNumber(b, s, e, style);
+            if (r == ValueParser.NOT_NUMBER) throw unexpected(name, t, f);
+            data[size++] = r == ValueParser.NON_FINITE ? Double.NaN : NumberLimits.clip(vp.doubleValue(b, s, e, style));
         }
 
         @Override

@@ -7,6 +7,10 @@ import org.automlwb.data.ValueParser.NumberStyle;
  * Infers the type of one column from every one of its cells: it keeps the set of types (and number styles and
  * date layouts) that every cell seen so far fits, and drops candidates as cells rule them out. A column whose
  * candidates are all gone is text, and its cells are no longer looked at.
+ *
+ * <p>A non-finite cell ({@link ValueParser#NON_FINITE}) keeps a column numeric (it will be missing there) but
+ * rules out the other types; a column whose only values are non-finite is text. Non-finite and clipped cells are
+ * counted per number style, so that the counts of the style finally chosen can be reported.
  */
 final class ColumnInference {
     private static final int INT_DOT = 1;
@@ -27,6 +31,9 @@ final class ColumnInference {
     private boolean longDot;
     private boolean longComma;
     private long nonMissing;
+    // Indexed by NumberStyle.ordinal().
+    private final long[] nonFinite = new long[NumberStyle.values().length];
+    private final long[] clipped = new long[NumberStyle.values().length];
 
     /**
      * @param forced the type the user asked for, or null to infer
@@ -91,7 +98,14 @@ final class ColumnInference {
     private int number(int m, char[] b, int s, int e, ValueParser vp, NumberStyle style, int intBit, int decBit) {
         int r = vp.scanNumber(b, s, e, style);
         if (r == ValueParser.NOT_NUMBER) return m & ~(intBit | decBit);
-        if (r == ValueParser.DECIMAL) return m & ~intBit;
+        if (r == ValueParser.NON_FINITE) {
+            nonFinite[style.ordinal()]++;
+            return m;
+        }
+        if (r == ValueParser.DECIMAL) {
+            if (vp.beyondLimit(b, s, e, style)) clipped[style.ordinal()]++;
+            return m & ~intBit;
+        }
         long v = vp.longValue();
         // Integer.MIN_VALUE is Tablesaw's missing int, so it needs a LongColumn too.
         if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -106,6 +120,7 @@ final class ColumnInference {
         if (forced != null) return forced;
         if (nonMissing == 0) return ColumnKind.TEXT;
         for (NumberStyle st : styles) {
+            if (nonFinite[st.ordinal()] == nonMissing) continue;
             if ((live & (st == NumberStyle.DOT ? INT_DOT : INT_COMMA)) != 0) return ColumnKind.INTEGER;
             if ((live & (st == NumberStyle.DOT ? DEC_DOT : DEC_COMMA)) != 0) return ColumnKind.DECIMAL;
         }
@@ -124,6 +139,14 @@ final class ColumnInference {
             if ((live & bits) != 0) return st;
         }
         return styles.isEmpty() ? NumberStyle.DOT : styles.get(0);
+    }
+
+    /** What the non-finite rule changed in a numeric column; {@link NumberFixes#NONE} for other kinds. */
+    NumberFixes numberFixes() {
+        ColumnKind k = kind();
+        if (k != ColumnKind.INTEGER && k != ColumnKind.DECIMAL) return NumberFixes.NONE;
+        int st = numberStyle().ordinal();
+        return new NumberFixes(nonFinite[st], clipped[st]);
     }
 
     /** Whether an INTEGER column holds values outside Tablesaw's int range. */

@@ -3,7 +3,6 @@ package org.automlwb.data;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +25,9 @@ import tech.tablesaw.columns.Column;
  * <p>Same dialect sniffing, tokenizer, trimming, missing tokens and malformed-row rules as {@link CsvLoader}. A cell
  * that does not fit its column's type is bad input naming the file, line and column. Number style (decimal comma or
  * dot), large integers and date layouts are decided over the rows read so far, so a later chunk that rules out the
- * style the earlier ones used may read differently; a file that is UTF-8 at its head but not further on is bad input
- * (it cannot be re-read from the start as a one-shot load does).
+ * style the earlier ones used may read differently. Lines are decoded one by one as for the loader (UTF-8 or
+ * Windows-1252, whichever each is valid as). A requested column that is not in the header under its exact name is
+ * matched ignoring case when exactly one header name fits, and said in {@link #warnings()}.
  *
  * <p>{@link #next()} throws {@link ChunkException} (unchecked, wrapping the {@link BadInputException}) for a bad row;
  * use {@link #nextChunk()} to get the checked exception instead.
@@ -46,6 +46,7 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
     private final ValueParser vp;
     private final PackedRows rows;
     private final List<SkippedRow> skipped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final CsvDialect dialect;
     private Boolean more;
     private long rowsRead;
@@ -88,9 +89,19 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
             this.kinds = List.copyOf(kinds.values());
             this.fieldOf = new int[columns.size()];
             List<String> missing = new ArrayList<>();
+            List<String> caseMatched = new ArrayList<>();
             for (int c = 0; c < fieldOf.length; c++) {
-                fieldOf[c] = names.indexOf(columns.get(c));
-                if (fieldOf[c] < 0) missing.add(columns.get(c));
+                String want = columns.get(c);
+                fieldOf[c] = names.indexOf(want);
+                if (fieldOf[c] < 0) fieldOf[c] = indexIgnoringCase(names, want);
+                if (fieldOf[c] < 0) missing.add(want);
+                else if (!names.get(fieldOf[c]).equals(want)) {
+                    caseMatched.add("'" + names.get(fieldOf[c]) + "' as '" + want + "'");
+                }
+            }
+            if (!caseMatched.isEmpty()) {
+                warnings.add(caseMatched.size() + (caseMatched.size() == 1 ? " column" : " columns")
+                        + " matched ignoring case: " + String.join(", ", caseMatched));
             }
             if (!missing.isEmpty()) {
                 throw new BadInputException("the file has no column" + (missing.size() > 1 ? "s " : " ")
@@ -107,6 +118,18 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
         } finally {
             if (!ok) source.close();
         }
+    }
+
+    /** The index of the one name equal to {@code want} ignoring case; -1 when none or several are. */
+    private static int indexIgnoringCase(List<String> names, String want) {
+        int found = -1;
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(want)) {
+                if (found >= 0) return -1;
+                found = i;
+            }
+        }
+        return found;
     }
 
     /**
@@ -131,6 +154,20 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
 
     /** Data rows returned so far. */
     public long rowsRead() { return rowsRead; }
+
+    /**
+     * What the user should know about the rows read so far, one sentence each: requested columns found under
+     * another case, infinite or huge numbers per column ({@link NumberLimits}), lines in two encodings.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>(warnings);
+        for (int c = 0; c < inference.length; c++) {
+            NumberFixes f = inference[c].numberFixes();
+            if (f.any()) out.add("column '" + columns.get(c) + "': " + f.describe());
+        }
+        source.encodingWarning().ifPresent(out::add);
+        return out;
+    }
 
     /** Malformed rows left out so far (only under {@link MalformedRowPolicy#SKIP}). */
     public List<SkippedRow> skipped() { return List.copyOf(skipped); }
@@ -195,7 +232,7 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
             out.add(b.build());
         }
         rowsRead += n;
-        return Table.create(file.getFileName().toString(), out);
+        return WideTables.of(file.getFileName().toString(), out);
     }
 
     /** Whether a record is waiting (reading it if needed), skipping blank lines as the tokenizer does. */
@@ -207,9 +244,6 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
     private boolean readRecord() throws BadInputException {
         try {
             return tokenizer.next();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException("the file is not valid UTF-8 after line " + tokenizer.line(), file,
-                    tokenizer.line(), null, "save the file as UTF-8, or load it whole where the encoding is detected");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package org.automlwb.data;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,6 +45,12 @@ import tech.tablesaw.columns.Column;
  *       mismatches, unterminated quotes, control characters and cells over 1,000,000 characters are malformed
  *       rows, handled by {@link CsvOptions#malformedRows()}.</li>
  *   <li>Blank lines are skipped. A file with a header and no rows gives a table with 0 rows (all TEXT).</li>
+ *   <li>Numbers follow {@link NumberLimits}: in a numeric column {@code inf}, {@code Infinity}, {@code nan}
+ *       (any case and sign) and {@code 1e999} are missing values, finite values beyond &plusmn;1e30 are
+ *       clipped; both are counted per column in {@link LoadedData#numberFixes()}.</li>
+ *   <li>Unless the user forces an encoding (or the file is UTF-16), each line is decoded as UTF-8 when it is
+ *       valid UTF-8 and as Windows-1252 otherwise; a file mixing both (or a UTF-8 mark before Windows-1252 lines)
+ *       gets a warning in {@link LoadedData#warnings()} naming the first line where the encoding changes.</li>
  * </ul>
  */
 public final class CsvLoader {
@@ -174,6 +179,7 @@ public final class CsvLoader {
         private RowShape shape;
         private ColumnInference[] inference;
         private List<SkippedRow> skipped;
+        private final List<String> warnings = new ArrayList<>();
         private int rows;
 
         Load(Path file, long size, CsvOptions options, Sniffed sniffed, ProgressListener progress,
@@ -189,23 +195,18 @@ public final class CsvLoader {
         }
 
         LoadedData run() throws IOException, BadInputException {
-            try {
-                inferTypes();
-            } catch (CharacterCodingException e) {
-                if (!encoding.verifyUtf8()) throw e;
-                // The head was valid UTF-8 but a later byte is not: the file is in a legacy encoding.
-                LOG.info("{}: not UTF-8 after the first {} KiB; reading it as windows-1252", file,
-                        DialectSniffer.SAMPLE_BYTES >> 10);
-                encoding = new Encoding(EncodingSniffer.WINDOWS_1252, 0, false);
-                dialect = new CsvDialect(dialect.delimiter(), dialect.quote(), dialect.header(),
-                        encoding.charset(), false, dialect.decimalComma(), dialect.lineEnding());
-                inferTypes();
-            }
+            inferTypes();
             int keep = names.size();
             if (keep > 1 && lastOptional && inference[keep - 1].nonMissing() == 0) keep--;
             Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+            Map<String, NumberFixes> fixes = new LinkedHashMap<>();
             for (int j = 0; j < keep; j++) {
                 kinds.put(names.get(j), inference[j].kind());
+                NumberFixes f = inference[j].numberFixes();
+                if (f.any()) {
+                    fixes.put(names.get(j), f);
+                    LOG.info("{}: column '{}': {}", file, names.get(j), f.describe());
+                }
                 if (inference[j].kind() == ColumnKind.DATE && inference[j].dateAmbiguous()) {
                     LOG.info("{}: column '{}': every date fits more than one layout; reading them as {}", file,
                             names.get(j), inference[j].datePattern().display());
@@ -215,7 +216,8 @@ public final class CsvLoader {
             progress.progress(2 * size, 2 * size, "Loaded");
             LOG.info("{}: {} rows x {} columns, {} rows skipped, dialect {}", file, rows, keep, skipped.size(),
                     dialect);
-            return new LoadedData(file, table, dialect, java.util.Collections.unmodifiableMap(kinds), skipped);
+            return new LoadedData(file, table, dialect, java.util.Collections.unmodifiableMap(kinds), skipped, fixes,
+                    warnings);
         }
 
         /** First pass: header, row shapes, and the type of every column from every cell. */
@@ -262,6 +264,18 @@ public final class CsvLoader {
                     }
                     more = t.next();
                 }
+                // What the per-line decoding found over the whole file, e.g. Windows-1252 after a UTF-8 head.
+                java.nio.charset.Charset found = src.charset(dialect.charset());
+                if (!found.equals(dialect.charset())) {
+                    LOG.info("{}: read as {} (the first {} KiB suggested {})", file, found.name(),
+                            DialectSniffer.SAMPLE_BYTES >> 10, dialect.charset().name());
+                    dialect = new CsvDialect(dialect.delimiter(), dialect.quote(), dialect.header(), found,
+                            dialect.bom(), dialect.decimalComma(), dialect.lineEnding());
+                }
+                src.encodingWarning().ifPresent(w -> {
+                    LOG.warn("{}: {}", file, w);
+                    warnings.add(w);
+                });
             }
         }
 
@@ -311,7 +325,7 @@ public final class CsvLoader {
                 }
                 List<Column<?>> columns = new ArrayList<>(keep);
                 for (ColumnBuilder cb : builders) columns.add(cb.build());
-                return Table.create(file.getFileName().toString(), columns);
+                return WideTables.of(file.getFileName().toString(), columns);
             } catch (OutOfMemoryError e) {
                 // The estimate before loading was too low for this file; drop what was built and say so.
                 builders = null;

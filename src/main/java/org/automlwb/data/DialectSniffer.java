@@ -31,7 +31,7 @@ final class DialectSniffer {
      * The guesses.
      *
      * @param dialect  the dialect, with user choices applied
-     * @param encoding how to decode (and whether UTF-8 still has to be verified over the rest of the file)
+     * @param encoding how to decode (and whether line by line)
      * @param sample   the decoded head of the file
      * @param complete whether {@code sample} is the whole file
      */
@@ -46,7 +46,8 @@ final class DialectSniffer {
             complete = in.read() < 0;
         }
         Encoding enc = EncodingSniffer.sniff(head, n, complete, options.charset());
-        String sample = enc.charset().newDecoder()
+        String sample = enc.perLine() ? LineDecoder.decode(head, enc.bomBytes(), n - enc.bomBytes())
+                : enc.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(head, enc.bomBytes(), n - enc.bomBytes())).toString();
         if (!complete) {

@@ -4,9 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Guesses the text encoding of a file from its first bytes: a byte-order mark (UTF-8, UTF-16 LE/BE) wins;
- * UTF-16 without a mark is recognised by its zero bytes; otherwise the bytes must be valid UTF-8, else the file
- * is read as Windows-1252 (a superset of Latin-1, what spreadsheet programs on Windows write).
+ * Guesses the text encoding of a file from its first bytes: a UTF-16 byte-order mark wins; UTF-16 without a mark
+ * is recognised by its zero bytes; anything else (with or without a UTF-8 mark) is decoded line by line by
+ * {@link LineDecoder}, each line as UTF-8 when it is valid UTF-8, else as Windows-1252 (a superset of Latin-1,
+ * what spreadsheet programs on Windows write), so that a file mixing the two reads right and can be reported.
+ * An encoding the user chose is used as it is.
  */
 final class EncodingSniffer {
     /** Windows-1252, the fallback for bytes that are not UTF-8. */
@@ -17,12 +19,11 @@ final class EncodingSniffer {
     /**
      * What was found.
      *
-     * @param charset    how to decode
-     * @param bomBytes   bytes of byte-order mark to skip
-     * @param verifyUtf8 true when UTF-8 was only guessed from the head: the rest of the file must be checked
-     *                   while reading, falling back to Windows-1252 on the first invalid byte
+     * @param charset  how to decode; with {@code perLine}, the guess from the head (UTF-8 if it is valid UTF-8)
+     * @param bomBytes bytes of byte-order mark to skip
+     * @param perLine  true to decode each line as UTF-8 or Windows-1252, whichever it is valid as
      */
-    record Encoding(Charset charset, int bomBytes, boolean verifyUtf8) { }
+    record Encoding(Charset charset, int bomBytes, boolean perLine) { }
 
     /**
      * @param head     the first bytes of the file
@@ -40,11 +41,10 @@ final class EncodingSniffer {
             return new Encoding(forced.equals(StandardCharsets.UTF_16) && bomCharset != null ? bomCharset : forced,
                     sameFamily ? bom : 0, false);
         }
-        if (bomCharset != null) return new Encoding(bomCharset, bom, false);
+        if (bomCharset != null) return new Encoding(bomCharset, bom, bom == 3);
         Charset utf16 = utf16WithoutBom(head, n);
         if (utf16 != null) return new Encoding(utf16, 0, false);
-        if (validUtf8(head, n, complete)) return new Encoding(StandardCharsets.UTF_8, 0, !complete);
-        return new Encoding(WINDOWS_1252, 0, false);
+        return new Encoding(validUtf8(head, n, complete) ? StandardCharsets.UTF_8 : WINDOWS_1252, 0, true);
     }
 
     private static int bomLength(byte[] b, int n) {
@@ -72,7 +72,12 @@ final class EncodingSniffer {
 
     /** Strict UTF-8 validation (no overlongs, no surrogates, at most U+10FFFF). */
     static boolean validUtf8(byte[] b, int n, boolean complete) {
-        int i = 0;
+        return validUtf8(b, 0, n, complete);
+    }
+
+    /** Strict UTF-8 validation of {@code b[from..n)}. */
+    static boolean validUtf8(byte[] b, int from, int n, boolean complete) {
+        int i = from;
         while (i < n) {
             int c = b[i] & 0xFF;
             if (c < 0x80) {

@@ -13,10 +13,27 @@ import tech.tablesaw.api.Table;
  * @param dialect the dialect used
  * @param kinds   column name → type, in column order
  * @param skipped rows left out (only under {@link MalformedRowPolicy#SKIP})
+ * @param numberFixes column name → what {@link NumberLimits}' rule changed, for the numeric columns where it
+ *                    changed something
+ * @param warnings what the user should know about how the file was read (e.g. lines in two encodings), one
+ *                 sentence each, to show wherever the load is reported
  */
 public record LoadedData(Path source, Table table, CsvDialect dialect, Map<String, ColumnKind> kinds,
-                         List<SkippedRow> skipped) {
+                         List<SkippedRow> skipped, Map<String, NumberFixes> numberFixes, List<String> warnings) {
     public LoadedData {
         skipped = List.copyOf(skipped);
+        numberFixes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(numberFixes));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A load where no number was changed and nothing needs saying. */
+    public LoadedData(Path source, Table table, CsvDialect dialect, Map<String, ColumnKind> kinds,
+                      List<SkippedRow> skipped) {
+        this(source, table, dialect, kinds, skipped, Map.of(), List.of());
+    }
+
+    /** What the number rule changed in {@code column}; {@link NumberFixes#NONE} when nothing. */
+    public NumberFixes numberFixes(String column) {
+        return numberFixes.getOrDefault(column, NumberFixes.NONE);
     }
 }

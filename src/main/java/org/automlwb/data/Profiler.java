@@ -39,8 +39,18 @@ public final class Profiler {
 
     private Profiler() { }
 
+    /** Profiles a loaded file, with what the number rule ({@link NumberLimits}) changed in each column. */
     public static DatasetProfile profile(LoadedData data) {
-        return profile(data.table(), data.kinds());
+        DatasetProfile p = profile(data.table(), data.kinds());
+        if (data.numberFixes().isEmpty()) return p;
+        List<ColumnProfile> cols = new ArrayList<>(p.columns().size());
+        for (ColumnProfile c : p.columns()) {
+            NumberFixes f = data.numberFixes(c.name());
+            cols.add(!f.any() ? c : new ColumnProfile(c.name(), c.kind(), c.count(), c.missing(), c.distinct(),
+                    c.min(), c.max(), c.mean(), c.std(), c.q1(), c.median(), c.q3(), c.topValues(), c.histogram(),
+                    c.flags(), f.nonFinite(), f.clipped()));
+        }
+        return new DatasetProfile(p.rows(), cols, p.suggestedTarget());
     }
 
     /**

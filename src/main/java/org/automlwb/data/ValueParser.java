@@ -15,6 +15,11 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
  * decimal separator is '.' and the group separator ','; in the {@linkplain NumberStyle#COMMA comma style} it is
  * the other way round. Booleans are {@code true}/{@code false} in any case. Dates follow {@link DatePattern};
  * date-times are ISO ({@code 2024-03-31T13:45[:07[.123]]}, a space instead of 'T' and a final 'Z' accepted).
+ *
+ * <p>Non-finite numbers: {@code inf}, {@code infinity}, {@code nan} (any case, optional sign) and numbers beyond
+ * a double's range are {@link #NON_FINITE}, so that one of them neither turns a numeric column into text nor puts
+ * an infinity in it; finite numbers beyond {@link NumberLimits#LIMIT} are scanned normally and clipped by the
+ * column builders.
  */
 final class ValueParser {
     /** Which characters separate decimals and thousands. */
@@ -36,6 +41,11 @@ final class ValueParser {
     static final int INTEGER = 1;
     /** Result of {@link #scanNumber}: a number with a fraction or exponent, or an integer too big for a long. */
     static final int DECIMAL = 2;
+    /**
+     * Result of {@link #scanNumber}: an infinity or NaN spelled out ({@code inf}, {@code -Infinity}, {@code nan}, in
+     * any case), or a number too large for a double ({@code 1e999}). Numeric columns read these as missing.
+     */
+    static final int NON_FINITE = 3;
 
     /** Tablesaw's missing value of a DateColumn. */
     static final int MISSING_DATE = Integer.MIN_VALUE;
@@ -99,9 +109,19 @@ final class ValueParser {
     /**
      * Classifies a trimmed, non-empty cell as a number in the given style.
      *
-     * @return {@link #NOT_NUMBER}, {@link #INTEGER} or {@link #DECIMAL}
+     * @return {@link #NOT_NUMBER}, {@link #INTEGER}, {@link #DECIMAL} or {@link #NON_FINITE}
      */
     int scanNumber(char[] b, int s, int e, NumberStyle style) {
+        int r = scanFinite(b, s, e, style);
+        // Beyond 1e308 only the exact value tells whether the double overflows; below it never does.
+        if (r == DECIMAL && significantDigits > 0 && exponent10 + significantDigits > 308
+                && Double.isInfinite(doubleValue(b, s, e, style))) {
+            return NON_FINITE;
+        }
+        return r;
+    }
+
+    private int scanFinite(char[] b, int s, int e, NumberStyle style) {
         int i = s;
         negative = false;
         mantissa = 0;
@@ -113,6 +133,7 @@ final class ValueParser {
             negative = c == '-';
             if (++i == e) return NOT_NUMBER;
         }
+        if (b[i] > '9') return nonFiniteWord(b, i, e) ? NON_FINITE : NOT_NUMBER;
         int intDigits = 0;
         int groupLen = -1;
         for (; i < e; i++) {
@@ -177,6 +198,22 @@ final class ValueParser {
             tooManyDigits = true;
             exponent10++;
         }
+    }
+
+    /** Whether {@code b[i..e)} is {@code inf}, {@code infinity} or {@code nan}, ignoring case. */
+    private static boolean nonFiniteWord(char[] b, int i, int e) {
+        int len = e - i;
+        return len == 3 && (regionEqualsIgnoreCase(b, i, "inf") || regionEqualsIgnoreCase(b, i, "nan"))
+                || len == 8 && regionEqualsIgnoreCase(b, i, "infinity");
+    }
+
+    /**
+     * Whether the last number scanned as {@link #DECIMAL} (of the same cell and style) lies beyond
+     * &plusmn;{@link NumberLimits#LIMIT}; the exact value is only computed for numbers of 31 digits or more.
+     */
+    boolean beyondLimit(char[] b, int s, int e, NumberStyle style) {
+        return significantDigits > 0 && exponent10 + significantDigits > 30
+                && NumberLimits.clips(doubleValue(b, s, e, style));
     }
 
     /** The value of the last number scanned as {@link #INTEGER}. */

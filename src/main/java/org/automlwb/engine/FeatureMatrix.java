@@ -2,10 +2,13 @@ package org.automlwb.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.automlwb.data.NumberLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -81,12 +84,15 @@ public final class FeatureMatrix {
         float[] values = new float[(int) cells];
         boolean[] categorical = new boolean[width];
         long replaced = 0;
+        long clipped = 0;
+        // Tablesaw finds a column by name with a linear scan: one map makes wide tables linear, not quadratic.
+        Map<String, Column<?>> byName = new HashMap<>(table.columnCount() * 2);
+        for (Column<?> c : table.columns()) byName.putIfAbsent(c.name(), c);
         for (int f = 0; f < width; f++) {
             categorical[f] = categoricalNames.contains(names[f]);
-            if (!table.containsColumn(names[f])) {
-                throw new IllegalStateException("preprocessing lost feature column '" + names[f] + "'");
-            }
-            Column<?> c = table.column(names[f]);
+            Column<?> c = byName.get(names[f]);
+            if (c == null && table.containsColumn(names[f])) c = table.column(names[f]);
+            if (c == null) throw new IllegalStateException("preprocessing lost feature column '" + names[f] + "'");
             if (!(c instanceof NumericColumn<?> col)) {
                 throw new IllegalStateException("feature column '" + names[f] + "' is not numeric");
             }
@@ -95,11 +101,16 @@ public final class FeatureMatrix {
                 if (!Double.isFinite(v)) {
                     v = 0;
                     replaced++;
+                } else if (NumberLimits.clips(v)) {
+                    // Beyond a float a value would become an infinity here: the loader's clip, for derived columns.
+                    v = NumberLimits.clip(v);
+                    clipped++;
                 }
                 values[r * width + f] = (float) v;
             }
         }
         if (replaced > 0) LOG.warn("{} missing or infinite feature values read as 0", replaced);
+        if (clipped > 0) LOG.warn("{} feature values beyond \u00b1{} clipped", clipped, NumberLimits.LIMIT_TEXT);
         return new FeatureMatrix(names, categorical, values, n);
     }
 

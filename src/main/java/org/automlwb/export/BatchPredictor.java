@@ -33,6 +33,10 @@ import tech.tablesaw.columns.Column;
  * class, or the value), then {@code prob_<class>} per class. Numbers are written with full precision (they read
  * back as the same doubles). When the model has a monitoring folder, one drift summary line per call is appended to
  * its {@code logs/predictions.jsonl}.
+ *
+ * <p>The input is read with the loader's rules, so the model sees what it saw in training: infinities and NaN
+ * spelled out are missing, numbers beyond &plusmn;{@link org.automlwb.data.NumberLimits#LIMIT} are clipped, and
+ * the {@link Summary#warnings()} say where that happened.
  */
 public final class BatchPredictor {
     /** Rows per chunk unless told otherwise. */
@@ -62,8 +66,14 @@ public final class BatchPredictor {
      * @param chunks     chunks read
      * @param out        the output file
      * @param monitoring the drift summary appended to the monitoring log, or null
+     * @param warnings   what the user should know about how the input was read, one sentence each: columns matched
+     *                   ignoring case, infinite or huge numbers per column, lines in two encodings
      */
-    public record Summary(long rows, int chunks, Path out, Map<String, Object> monitoring) { }
+    public record Summary(long rows, int chunks, Path out, Map<String, Object> monitoring, List<String> warnings) {
+        public Summary {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     /** Predicts {@code data} into {@code out}. */
     public static Summary predict(ModelLoader.LoadedModel loaded, Path data, Path out, Options options)
@@ -81,6 +91,7 @@ public final class BatchPredictor {
         Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
         long rows = 0;
         int chunks = 0;
+        List<String> warnings;
         try (CsvChunks in = CsvLoader.chunks(data, options.csv(), kinds, options.chunkRows())) {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(header(id, model));
@@ -95,6 +106,7 @@ public final class BatchPredictor {
                 }
             }
             AtomicFiles.move(tmp, out);
+            warnings = in.warnings();
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(out, e);
         } finally {
@@ -112,7 +124,8 @@ public final class BatchPredictor {
                 throw AtomicFiles.cannotWrite(log, e);
             }
         }
-        return new Summary(rows, chunks, out, line);
+        for (String w : warnings) LOG.warn("{}: {}", data, w);
+        return new Summary(rows, chunks, out, line, warnings);
     }
 
     private static String header(String id, FinalModel model) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.automlwb.common.BadInputException;
 import org.automlwb.data.ColumnKind;
+import org.automlwb.data.WideTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
@@ -101,13 +102,16 @@ public final class FittedRecipe {
 
     private Frame run(Table data, boolean training) {
         LinkedHashMap<String, Col> cols = new LinkedHashMap<>();
-        List<String> present = data.columnNames();
+        // One map of the columns by exact name: list lookups per input column are quadratic on wide data.
+        java.util.Map<String, Column<?>> present = new java.util.HashMap<>(data.columnCount() * 2);
+        for (Column<?> c : data.columns()) present.putIfAbsent(c.name(), c);
         for (InputColumn in : inputColumns) {
-            if (!present.contains(in.name())) {
+            Column<?> source = present.get(in.name());
+            if (source == null) {
                 throw RecipeInputException.of("is missing from the data", in.name(),
                         "the model needs these columns: " + String.join(", ", inputColumns.stream().map(InputColumn::name).toList()));
             }
-            Col col = Values.convert(Values.read(Steps.column(data, in.name())), in.kind(), in.name(), true);
+            Col col = Values.convert(Values.read(source), in.kind(), in.name(), true);
             cols.put(in.name(), col.asRaw());
         }
         Frame frame = new Frame(cols, data.rowCount());
@@ -116,7 +120,7 @@ public final class FittedRecipe {
     }
 
     private Table output(Frame frame, Table input) {
-        Table out = Table.create(input.name());
+        List<Column<?>> out = new ArrayList<>(featureNames.size() + 1);
         int patched = 0;
         for (int f = 0; f < featureNames.size(); f++) {
             String name = featureNames.get(f);
@@ -133,14 +137,14 @@ public final class FittedRecipe {
                     patched++;
                 }
             }
-            out.addColumns(DoubleColumn.create(name, values));
+            out.add(DoubleColumn.create(name, values));
         }
         if (patched > 0) LOG.debug("filled {} values still missing after the recipe with training medians", patched);
         if (target != null && input.columnNames().contains(target)) {
             Column<?> t = Steps.column(input, target);
-            out.addColumns(frame.filtered() ? t.subset(frame.sourceRows()) : t.copy());
+            out.add(frame.filtered() ? t.subset(frame.sourceRows()) : t.copy());
         }
-        return out;
+        return WideTables.of(input.name(), out);
     }
 
     /**

@@ -166,6 +166,43 @@ class PredictCommandTest {
     }
 
     @Test
+    void anUpperCasedHeaderAndInfiniteValuesArePredictedAsInTrainingWithWarnings() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(test));
+        List<String> odd = new ArrayList<>(lines);
+        odd.set(0, lines.get(0).toUpperCase(Locale.ROOT));
+        String[] cells = {"1e999", "inf", "1.7976931348623157E308", "-Infinity", "NAN"};
+        String[] same = {"", "", "1e30", "", ""};
+        for (int i = 0; i < cells.length; i++) {
+            odd.set(i + 1, withUsage(lines.get(i + 1), cells[i]));
+            lines.set(i + 1, withUsage(lines.get(i + 1), same[i]));
+        }
+        Path oddFile = dir.resolve("upper-inf.csv");
+        Path sameFile = dir.resolve("lower-missing.csv");
+        Files.write(oddFile, odd);
+        Files.write(sameFile, lines);
+        Path oddOut = dir.resolve("upper-inf-predictions.csv");
+        Path sameOut = dir.resolve("lower-missing-predictions.csv");
+        CliRun r = predict(oddFile, oddOut, "--no-monitoring");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, predict(sameFile, sameOut, "--no-monitoring").exit());
+        assertArrayEquals(Files.readAllBytes(sameOut), Files.readAllBytes(oddOut),
+                "non-finite values predict as missing ones, huge ones as the clipped value");
+        assertTrue(r.err().contains("matched ignoring case: "), r.err());
+        assertTrue(r.err().contains("'USAGE' as 'usage'"), r.err());
+        assertTrue(r.err().contains("warning: " + oddFile + ": column 'usage': 4 infinite or NaN values read as "
+                + "missing, 1 value beyond \u00b11e30 clipped"), r.err());
+        assertEquals(2, r.summary().get("warnings").size(), r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    /** A test-file line with its usage cell (the fourth) replaced. */
+    private static String withUsage(String line, String usage) {
+        String[] f = line.split(",", -1);
+        f[3] = usage;
+        return String.join(",", f);
+    }
+
+    @Test
     void unseenCategoriesAndExtraColumnsArePredicted() throws IOException {
         Path f = dir.resolve("unseen.csv");
         Files.writeString(f, rows(new Random(4), 30, 0, "enterprise").replace("churn\n", "churn,extra\n")

@@ -77,6 +77,41 @@ class ProfileCommandTest {
     }
 
     @Test
+    void infinitiesAndHugeNumbersAreSaidOutLoud() throws Exception {
+        Path p = write("inf.csv", "x,y\n1.5,a\ninf,b\n1e999,c\n1.7976931348623157E308,d\n2,e\n");
+        assertEquals(Cli.OK, run("profile", p.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("x       DECIMAL"), text);
+        assertTrue(text.contains("column 'x': 2 infinite or NaN values read as missing, 1 value beyond \u00b11e30 "
+                + "clipped"), text);
+        out.getBuffer().setLength(0);
+        assertEquals(Cli.OK, run("profile", p.toString(), "--json"));
+        JsonNode x = new ObjectMapper().readTree(out.toString()).get("columns").get(0);
+        assertEquals(2, x.get("nonFinite").asInt());
+        assertEquals(1, x.get("clipped").asInt());
+        assertEquals(2, x.get("missing").asInt());
+        assertEquals(1e30, x.get("max").asDouble());
+        assertTrue(x.get("mean").isNumber() && x.get("std").isNumber(), "no null statistics: " + x);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void mixedEncodingsAreAWarningInBothForms() throws Exception {
+        Path p = dir.resolve("mixed.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("city\nBesan\u00e7on\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes("Besan\u00e7on\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(p, b.toByteArray());
+        assertEquals(Cli.OK, run("profile", p.toString()));
+        assertTrue(out.toString().contains("warning: the file mixes encodings: line 3 is windows-1252"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(Cli.OK, run("profile", p.toString(), "--json"));
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, root.get("warnings").size());
+        assertEquals(1, root.get("columns").get(0).get("distinct").asInt(), "both lines read as the same name");
+    }
+
+    @Test
     void malformedRowIsOneLineOnStderrAndExitTwo() throws Exception {
         Path bad = write("bad.csv", "a,b,c\n1,2,3\n4,5\n");
         assertEquals(Cli.BAD_INPUT, run("profile", bad.toString()));

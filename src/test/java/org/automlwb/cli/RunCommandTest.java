@@ -146,6 +146,30 @@ class RunCommandTest {
     }
 
     @Test
+    void infiniteAndHugeTrainingValuesAreSaidAndNoTrialFailsOnThem() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(train));
+        String[] odd = {"inf", "1.7976931348623157E308", "-1.7976931348623157E308", "NAN", "1e999"};
+        for (int i = 0; i < odd.length; i++) {
+            String[] f = lines.get(1 + 7 * i).split(",", -1);
+            f[2] = odd[i];
+            lines.set(1 + 7 * i, String.join(",", f));
+        }
+        Path huge = dir.resolve("huge.csv");
+        Files.write(huge, lines);
+        Path models = dir.resolve("huge-models");
+        CliRun r = run("run", "--data", huge.toString(), "--target", "churn", "--max-trials", "8", "--threads", "2",
+                "--seed", "3", "--out", models.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("warning: " + huge + ": column 'usage': 3 infinite or NaN values read as "
+                + "missing, 2 values beyond \u00b11e30 clipped"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        Path experiment = Path.of(r.summary().get("path").asText());
+        String journal = Files.readString(experiment.resolve("trials.jsonl"));
+        assertEquals(8, journal.lines().count());
+        assertFalse(journal.contains("\"FAILED\""), journal);
+    }
+
+    @Test
     void aTestFileWithOtherColumnsIsRefused() throws IOException {
         Path other = dir.resolve("other.csv");
         Files.writeString(other, "age,plan,churn\n30,basic,yes\n40,pro,no\n");

@@ -29,9 +29,31 @@ class ValueParserTest {
     @CsvSource(delimiter = '|', value = {
         "0|1", "-12|1", "+7|1", "1,000|1", "12,345,678|1", "9223372036854775807|1",
         "9223372036854775808|2", "2.5|2", ".5|2", "5.|2", "1e5|2", "-1.5E-3|2", "1,234.5|2",
-        "1,23|0", "1234,567|0", "abc|0", "-|0", "1e|0", "1.2.3|0", "Infinity|0", "NaN|0", "12a|0", "1 2|0"})
+        "1,23|0", "1234,567|0", "abc|0", "-|0", "1e|0", "1.2.3|0", "Infinity|3", "NaN|3", "12a|0", "1 2|0"})
     void dotStyleClassification(String cell, int expected) {
         assertEquals(expected, scan(cell, NumberStyle.DOT), cell);
+    }
+
+    /** Every spelling of an infinity or NaN, and numbers beyond a double, in both number styles. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "inf|3", "-inf|3", "+inf|3", "INF|3", "Inf|3", "Infinity|3", "-Infinity|3", "+INFINITY|3", "infinity|3",
+        "nan|3", "NaN|3", "NAN|3", "-nan|3", "1e999|3", "-1e999|3", "1E+400|3", "2e308|3",
+        "1e308|2", "1.7976931348623157E308|2", "-1.7976931348623157E308|2", "0e999|2", "1e-999|2",
+        "in|0", "infinit|0", "infinityy|0", "nan1|0", "na|0", "n|0", "i|0", "-n|0", "+|0"})
+    void nonFiniteSpellings(String cell, int expected) {
+        assertEquals(expected, scan(cell, NumberStyle.DOT), cell + " (dot)");
+        if (!cell.contains(".")) assertEquals(expected, scan(cell, NumberStyle.COMMA), cell + " (comma)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1.7976931348623157E308|true", "-1.7976931348623157E308|true", "1e31|true", "1.0000001e30|true",
+        "1e30|false", "-1e30|false", "999999999999999999999999999999|false", "12.5|false", "1e-40|false"})
+    void numbersBeyondTheLimitAreFlaggedForClipping(String cell, boolean beyond) {
+        char[] c = cell.toCharArray();
+        assertEquals(ValueParser.DECIMAL, vp.scanNumber(c, 0, c.length, NumberStyle.DOT), cell);
+        assertEquals(beyond, vp.beyondLimit(c, 0, c.length, NumberStyle.DOT), cell);
     }
 
     @ParameterizedTest

@@ -58,7 +58,13 @@ class PrepareSearchFxTest {
 
     private static List<String> previewColumns(FxRobot robot) {
         TableView<?> t = robot.lookup("#recipe-preview").queryAs(TableView.class);
-        return t.getColumns().stream().map(TableColumn::getText).toList();
+        // Read on the FX thread: the preview rebuilds its columns there, and a read from the test thread raced it.
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> t.getColumns().stream().map(TableColumn::getText).toList())
+                    .get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the preview's columns", e);
+        }
     }
 
     @Test

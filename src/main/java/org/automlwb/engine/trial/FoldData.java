@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.automlwb.data.WideTables;
 import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeatureMatrix;
 import org.automlwb.engine.FeaturePipeline;
@@ -88,8 +89,8 @@ public final class FoldData {
     private PreparedFold prepare(int fold, FeatureEncoding encoding) {
         long start = System.nanoTime();
         ValidationPlan.Fold f = plan.folds().get(fold);
-        Table train = data.table().rows(f.train());
-        Table validation = data.table().rows(f.validation());
+        Table train = WideTables.rows(data.table(), f.train());
+        Table validation = WideTables.rows(data.table(), f.validation());
         FeaturePipeline.Fit fit = pipelines.of(encoding).fitTransform(train, data.target(),
                 data.targets().select(f.train()));
         FittedFeatures fitted = fit.features();

@@ -142,6 +142,8 @@ public final class LoadViewModel {
         state.set(LoadState.READY);
         String skipped = loaded.skipped().isEmpty() ? ""
                 : " · " + Fmt.count(loaded.skipped().size()) + " malformed rows skipped";
+        // Load warnings (e.g. lines in two encodings) go where skipped rows are reported, in full.
+        for (String w : loaded.warnings()) skipped += " · " + w;
         status.set(String.format(java.util.Locale.ROOT, "Opened %s: %s rows × %d columns in %.1f s%s",
                 loaded.source().getFileName(), Fmt.count(loaded.table().rowCount()), loaded.table().columnCount(),
                 secs, skipped));

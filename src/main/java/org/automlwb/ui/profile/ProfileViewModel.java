@@ -63,7 +63,11 @@ public final class ProfileViewModel {
             return;
         }
         stats.setAll(statsOf(c));
-        flags.setAll(c.flags().stream().map(ProfileViewModel::flagText).toList());
+        List<String> notes = new ArrayList<>(c.flags().stream().map(ProfileViewModel::flagText).toList());
+        // The number rule changes values silently otherwise: say it next to the other warnings of the column.
+        String numberNote = c.numberNote();
+        if (!numberNote.isEmpty()) notes.add(Character.toUpperCase(numberNote.charAt(0)) + numberNote.substring(1));
+        flags.setAll(notes);
         boolean histogram = c.kind().isNumeric() && !c.histogram().isEmpty();
         if (histogram) {
             bars.setAll(c.histogram().stream().map(b -> new Bar(Fmt.shortNumber(b.low()), b.count())).toList());

@@ -162,8 +162,10 @@ public final class ResultsViewModel {
                         BatchPredictor.Options.defaults()),
                 summary -> {
                     busy.set(false);
-                    dialogs.showInfo("Predictions saved", summary.rows() + " rows predicted and saved to "
+                    StringBuilder text = new StringBuilder(summary.rows() + " rows predicted and saved to "
                             + summary.out() + ".");
+                    for (String w : summary.warnings()) text.append("\n\nNote: ").append(w).append('.');
+                    dialogs.showInfo("Predictions saved", text.toString());
                 },
                 error -> {
                     busy.set(false);
