@@ -59,7 +59,8 @@ public final class Experiments {
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
-        return execute(folder, prepared, ResumeState.none(), cancel, report, listeners);
+        return execute(folder, prepared, ResumeState.none(), cancel, report ? new ReportWriter.Loaded(train, test)
+                : null, listeners);
     }
 
     /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
@@ -95,11 +96,11 @@ public final class Experiments {
         LOG.info("resuming {}: {} trials kept, next trial id {}, {} s of the budget used, search {}", folder.id(),
                 resume.trials().size(), resume.nextTrialId(), resume.usedSeconds(),
                 resume.searchEnded() == null ? "not ended" : "ended (" + resume.searchEnded() + ")");
-        return execute(folder, prepared, resume, cancel, true, listeners);
+        return execute(folder, prepared, resume, cancel, new ReportWriter.Loaded(train, test), listeners);
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
-                                             ResumeState resume, CancelToken cancel, boolean report,
+                                             ResumeState resume, CancelToken cancel, ReportWriter.Loaded report,
                                              RunListener... listeners)
             throws BadInputException, InterruptedException {
         try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
@@ -111,7 +112,7 @@ public final class Experiments {
             ExperimentWriter.write(folder, result);
             ModelExport.ExportedModel exported = result.model() == null ? null
                     : ModelExport.export(result, modelsRoot(folder), folder.id(), folder.id());
-            if (report) writeReport(folder);
+            if (report != null) writeReport(folder, report);
             return new ExperimentOutcome(folder, result, exported);
         } catch (IOException e) {
             throw AtomicFiles.cannotWrite(folder.dir(), e);
@@ -134,9 +135,9 @@ public final class Experiments {
     private static final double REPORT_IMPORTANCE_SECONDS = 10;
 
     /** The report is a convenience: its failure is logged and never fails the run it describes. */
-    private static void writeReport(ExperimentFolder folder) {
+    private static void writeReport(ExperimentFolder folder, ReportWriter.Loaded data) {
         try {
-            ReportWriter.write(folder, REPORT_IMPORTANCE_SECONDS);
+            ReportWriter.write(folder, REPORT_IMPORTANCE_SECONDS, data);
         } catch (BadInputException | RuntimeException e) {
             LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
         }

@@ -61,6 +61,16 @@ public final class ReportWriter {
                 FeatureImportance.Settings.defaults().withMaxSeconds(importanceSeconds), CancelToken.none());
     }
 
+    /** The files a run read, handed to the report it writes at its end so that it does not read them again. */
+    public record Loaded(LoadedData train, LoadedData test) { }
+
+    /** As {@link #write(ExperimentFolder, double)}, with the data the run already holds. */
+    public static Path write(ExperimentFolder folder, double importanceSeconds, Loaded loaded)
+            throws BadInputException {
+        return write(folder, folder.dir().resolve(REPORT_FILE),
+                FeatureImportance.Settings.defaults().withMaxSeconds(importanceSeconds), CancelToken.none(), loaded);
+    }
+
     /**
      * Writes the report (atomically) to {@code out}.
      *
@@ -70,8 +80,13 @@ public final class ReportWriter {
      */
     public static Path write(ExperimentFolder folder, Path out, FeatureImportance.Settings importance,
                              CancelToken cancel) throws BadInputException {
+        return write(folder, out, importance, cancel, null);
+    }
+
+    private static Path write(ExperimentFolder folder, Path out, FeatureImportance.Settings importance,
+                              CancelToken cancel, Loaded loaded) throws BadInputException {
         long start = System.nanoTime();
-        ReportInputs in = ReportInputs.load(folder);
+        ReportInputs in = ReportInputs.load(folder, loaded);
         AtomicFiles.writeString(out, html(in, importance, cancel));
         LOG.info("wrote {} in {} ms", out, (System.nanoTime() - start) / 1_000_000);
         return out;
