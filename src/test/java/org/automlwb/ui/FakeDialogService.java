@@ -52,6 +52,11 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void openExternally(Path file) { opened.add(file); }
 
+    public final List<String> copied = new ArrayList<>();
+
+    @Override
+    public void copyToClipboard(String text) { copied.add(text); }
+
     @Override
     public void showInfo(String title, String message) { infos.add(message); }
 

@@ -40,8 +40,11 @@ public interface DialogService {
     /** Asks where to write a CSV file (predictions). */
     Optional<Path> chooseCsvToSave(String title, Path initialDirectory, String suggestedName);
 
-    /** Opens a file with the system's program for it (the report in a web browser). */
+    /** Opens a file with the system's program for it (the report in a web browser), or a folder in the file manager. */
     void openExternally(Path file);
+
+    /** Puts text on the system clipboard (a path to paste into a file manager, a terminal or an e-mail). */
+    void copyToClipboard(String text);
 
     /** Tells the user something finished, in plain words. */
     void showInfo(String title, String message);

@@ -102,7 +102,8 @@ public final class ResultsView extends StackPane {
         report.disableProperty().bind(vm.busyProperty());
         predict.disableProperty().bind(vm.busyProperty());
         HBox actions = new HBox(8, report, predict);
-        VBox left = new VBox(8, title, params, summary, actions, tables, heading("Leaderboard"), board);
+        VBox left = new VBox(8, title, params, summary, savedIn(), actions, opened, tables, heading("Leaderboard"),
+                board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -121,10 +122,47 @@ public final class ResultsView extends StackPane {
         vm.resultsProperty().addListener((obs, o, r) -> show(r));
         vm.importanceProperty().addListener((obs, o, i) -> showImportance(i));
         importanceNote.textProperty().bind(vm.importanceStatusProperty());
+        opened.textProperty().bind(vm.openedProperty());
+        opened.setWrapText(true);
+        opened.setMinHeight(Region.USE_PREF_SIZE);
+        opened.getStyleClass().add("results-note");
+        opened.managedProperty().bind(opened.textProperty().isNotEmpty());
+        opened.visibleProperty().bind(opened.managedProperty());
         importanceNote.setWrapText(true);
         importanceNote.getStyleClass().add("results-note");
         show(vm.resultsProperty().get());
     }
+
+    /** Where the run wrote everything: the full path (selectable, never cut off), Open folder and Copy path. */
+    private HBox savedIn() {
+        // A narrow window cuts the path at its start, keeping its end, which names the experiment; the tooltip and
+        // Copy path give all of it.
+        Label path = new Label();
+        path.setId("results-folder");
+        path.textProperty().bind(vm.folderProperty());
+        path.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        path.setMinWidth(0);
+        path.setMaxWidth(Double.MAX_VALUE);
+        path.setTooltip(new javafx.scene.control.Tooltip());
+        path.getTooltip().textProperty().bind(vm.folderProperty());
+        Button open = new Button("Open folder", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setId("results-open-folder");
+        open.setOnAction(e -> vm.openFolder());
+        Button copy = new Button("Copy path", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("results-copy-path");
+        copy.setOnAction(e -> vm.copyPath());
+        Label label = new Label("Saved in");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, label, path, open, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        return row;
+    }
+
+    /** What the last Open asked the system to open, with its path. */
+    private final Label opened = new Label();
 
     /** The importance panel: its note always, its chart once measured. Sits below the validation charts. */
     private final Label importanceNote = new Label();

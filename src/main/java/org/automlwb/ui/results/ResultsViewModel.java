@@ -77,8 +77,12 @@ public final class ResultsViewModel {
     public record Results(String title, String summary, List<MetricRow> metrics, ConfusionMatrix confusion,
                           List<Curve> roc, List<Curve> pr, RegressionPoints regression) { }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsViewModel.class);
+
     private final DialogService dialogs;
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper opened = new ReadOnlyStringWrapper("");
 
     /** Without an executor (tests of the chart data), feature importance is not computed. */
     public ResultsViewModel() {
@@ -112,6 +116,36 @@ public final class ResultsViewModel {
     public ReadOnlyObjectProperty<FeatureImportance.Result> importanceProperty() {
         return importance.getReadOnlyProperty();
     }
+    /** The experiment's folder as an absolute path, empty before any run: where everything the run wrote is. */
+    public ReadOnlyStringProperty folderProperty() { return folder.getReadOnlyProperty(); }
+    /**
+     * What was last handed to the system to open, with its path: a desktop without a registered browser or file
+     * manager opens nothing and says nothing, so the path is always shown too.
+     */
+    public ReadOnlyStringProperty openedProperty() { return opened.getReadOnlyProperty(); }
+
+    /** Opens the experiment's folder in the file manager. */
+    public void openFolder() {
+        ExperimentOutcome o = outcome.get();
+        if (o == null) return;
+        open(o.folder().dir().toAbsolutePath().normalize(), "the experiment folder");
+    }
+
+    /** Copies the experiment folder's absolute path. */
+    public void copyPath() {
+        if (!folder.get().isEmpty()) {
+            dialogs.copyToClipboard(folder.get());
+            opened.set("Copied " + folder.get());
+        }
+    }
+
+    private void open(Path what, String words) {
+        LOG.info("opening {} with the system's program: {}", words, what);
+        dialogs.openExternally(what);
+        opened.set("Asked the system to open " + words + ": " + what + " (if nothing opened, copy the path and "
+                + "open it yourself)");
+    }
+
     /** True while the report is written or a file is predicted: the actions wait. */
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
 
@@ -121,14 +155,14 @@ public final class ResultsViewModel {
         if (o == null || busy.get()) return;
         Path report = o.folder().dir().resolve(ReportWriter.REPORT_FILE);
         if (Files.exists(report)) {
-            dialogs.openExternally(report);
+            open(report.toAbsolutePath().normalize(), "the report");
             return;
         }
         busy.set(true);
         executor.submit("report", () -> ReportWriter.write(o.folder()),
                 written -> {
                     busy.set(false);
-                    dialogs.openExternally(written);
+                    open(written.toAbsolutePath().normalize(), "the report");
                 },
                 error -> {
                     busy.set(false);
@@ -180,11 +214,14 @@ public final class ResultsViewModel {
     private void show(ExperimentOutcome o) {
         left.set(null);
         right.set(null);
+        opened.set("");
         if (o == null) {
             rows.clear();
             results.set(null);
+            folder.set("");
             return;
         }
+        folder.set(o.folder().dir().toAbsolutePath().normalize().toString());
         rows.setAll(LiveLeaderboard.ranked(o.summary().metric(), o.result().leaderboard()));
         if (rows.size() > 0) left.set(rows.get(0));
         if (rows.size() > 1) right.set(rows.get(1));
@@ -230,7 +267,7 @@ public final class ResultsViewModel {
                 + (s.leader().spec().config() == null || s.leader().spec().config().values().isEmpty() ? ""
                 : " (" + s.leader().spec().config() + ")");
         String summary = s.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " · "
-                + s.trials() + " trials · " + s.message() + " · saved as " + o.folder().dir().getFileName();
+                + s.trials() + " trials · " + s.message();
         List<MetricRow> metrics = sideBySide(s.validation(), s.test());
         Targets truth = r.validationTargets();
         Predictions pred = r.validationPredictions();

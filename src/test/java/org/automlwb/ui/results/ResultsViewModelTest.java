@@ -54,6 +54,36 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void theFolderIsShownWholeAndOpenedOrCopiedWithItsPathAlwaysSaid() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("results-folder");
+        java.nio.file.Files.writeString(dir.resolve("report.html"), "<html></html>");
+        RunSummary s = new RunSummary(RunSummary.Outcome.MAX_TRIALS, TaskType.REGRESSION, Metric.RMSE, 0, null,
+                Map.of("rmse", 1.0), Map.of(), 1, "done");
+        ExperimentOutcome o = new ExperimentOutcome(new ExperimentFolder(dir.getFileName().toString(), dir),
+                new RunResult(s, List.of(), null, Map.of(), null, null, null, null, null, null, null));
+        org.automlwb.ui.FakeDialogService dialogs = new org.automlwb.ui.FakeDialogService();
+        ResultsViewModel vm = new ResultsViewModel(null, dialogs);
+        assertEquals("", vm.folderProperty().get());
+        vm.outcomeProperty().set(o);
+        String where = dir.toAbsolutePath().normalize().toString();
+        assertEquals(where, vm.folderProperty().get());
+
+        vm.openFolder();
+        assertEquals(List.of(dir.toAbsolutePath().normalize()), dialogs.opened);
+        assertTrue(vm.openedProperty().get().contains(where), vm.openedProperty().get());
+        vm.copyPath();
+        assertEquals(List.of(where), dialogs.copied);
+        // A desktop without a browser opens nothing and says nothing: the report's path is shown all the same.
+        vm.openReport();
+        assertEquals(dir.toAbsolutePath().normalize().resolve("report.html"), dialogs.opened.get(1));
+        assertTrue(vm.openedProperty().get().contains(where + java.io.File.separator + "report.html"),
+                vm.openedProperty().get());
+        vm.outcomeProperty().set(null);
+        assertEquals("", vm.folderProperty().get());
+        assertEquals("", vm.openedProperty().get());
+    }
+
+    @Test
     void aRegressionOutcomeGivesPointsAndNoClassificationCharts() {
         RunSummary s = new RunSummary(RunSummary.Outcome.MAX_TRIALS, TaskType.REGRESSION, Metric.RMSE, 0, null,
                 Map.of("rmse", 1.0), Map.of(), 1, "done");
