@@ -110,6 +110,12 @@ public final class RunView extends StackPane {
         stage.setMinWidth(0);
         HBox.setHgrow(stage, Priority.ALWAYS);
         stage.setMaxWidth(Double.MAX_VALUE);
+        // The bar is narrow: the whole line (the best model, where it was saved) is in the tooltip.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.stageProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        stage.setTooltip(whole);
         HBox top = new HBox(10, start, stop, bar, elapsed, remaining, trials, best, stage, results);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("run-toolbar");
