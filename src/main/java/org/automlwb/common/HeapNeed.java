@@ -35,6 +35,12 @@ public final class HeapNeed {
                 + Math.max(0, bytes - SEARCHED_FILE_BYTES) * PER_LARGE_FILE_BYTE;
     }
 
+    /** Heap that can still be allocated: the maximum heap minus what is in use (garbage counts as in use). */
+    public static long free() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
     /** Whether a run on this much CSV samples its search and sizes its refit to the heap. */
     public static boolean adapts(long fileBytes) {
         return fileBytes > SEARCHED_FILE_BYTES;

@@ -25,35 +25,25 @@ final class MemoryCheck {
         return BASE + (long) (fileBytes * HEAP_PER_FILE_BYTE);
     }
 
-    /** The file size a loading estimate was made for (its inverse). */
-    static long fileBytesOf(long need) {
-        return (long) (Math.max(0, need - BASE) / HEAP_PER_FILE_BYTE);
-    }
-
-    /** Heap that can still be allocated: the maximum heap minus what is in use. */
-    static long freeHeap() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    }
-
     /** Checks the running JVM; collects garbage once before refusing, since "in use" includes garbage. */
     static void ensureRoom(Path file, long fileBytes) throws BadInputException {
-        long need = estimate(fileBytes);
-        long free = freeHeap();
-        if (need > free) {
+        long free = HeapNeed.free();
+        if (estimate(fileBytes) > free) {
             System.gc();
-            free = freeHeap();
+            free = HeapNeed.free();
         }
-        check(file, need, free, Runtime.getRuntime().maxMemory());
+        check(file, fileBytes, free, Runtime.getRuntime().maxMemory());
     }
 
     /**
-     * @throws BadInputException when {@code need} exceeds {@code free}, saying how much heap to ask for
+     * @throws BadInputException when loading {@code fileBytes} needs more than {@code free}, saying how much heap to
+     *                           ask for
      */
-    static void check(Path file, long need, long free, long maxHeap) throws BadInputException {
+    static void check(Path file, long fileBytes, long free, long maxHeap) throws BadInputException {
+        long need = estimate(fileBytes);
         if (need <= free) return;
         // A heap the whole run works in, not only the loading: a user who follows the advice should not meet it again.
-        long want = Math.max(maxHeap + (long) ((need - free) * 1.25), HeapNeed.ofRun(fileBytesOf(need)));
+        long want = Math.max(maxHeap + (long) ((need - free) * 1.25), HeapNeed.ofRun(fileBytes));
         long wantGb = Math.max(1, (long) Math.ceil(want / (double) (1L << 30)));
         throw new BadInputException(String.format(Locale.ROOT,
                 "the file is too large for the memory available: loading it needs about %,d MB, %,d MB are free",

@@ -153,7 +153,7 @@ class CsvLoaderGeneratedTest {
     void memoryCheckRefusesWithAdvice() {
         Path p = Path.of("big.csv");
         BadInputException e = assertThrows(BadInputException.class,
-                () -> MemoryCheck.check(p, 3000L << 20, 1000L << 20, 2048L << 20));
+                () -> MemoryCheck.check(p, 1492L << 20, 1000L << 20, 2048L << 20)); // needs 16 + 2 x 1,492 MB
         assertEquals("the file is too large for the memory available: loading it needs about 3,000 MB, "
                 + "1,000 MB are free", e.getMessage());
         // Not only the loading's 5 GB: a run on the file (about 1,500 MB of CSV) needs 7.2 GB (HeapNeed), so 8.
@@ -162,7 +162,7 @@ class CsvLoaderGeneratedTest {
 
     @Test
     void memoryCheckPassesWhenThereIsRoom() throws Exception {
-        MemoryCheck.check(Path.of("small.csv"), 10L << 20, 100L << 20, 1L << 30);
+        MemoryCheck.check(Path.of("small.csv"), 1L << 20, 100L << 20, 1L << 30); // needs 18 MB
         assertTrue(MemoryCheck.estimate(100L << 20) > 100L << 20);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
+import org.automlwb.common.HeapNeed;
 import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
@@ -276,8 +277,7 @@ public final class AutoMLRun {
     private static RefitRows refitRows(PreparedRun p, TrialResult best, Deadline deadline) {
         if (!p.sample().sampled()) return RefitRows.all(p.data().rows());
         System.gc(); // "free" below counts the folds just released as used until a collection
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long free = HeapNeed.free();
         double left = deadline.bounded() ? deadline.secondsLeft() - 1.5 : Double.POSITIVE_INFINITY;
         double all = new RefitEstimate(p, p.data().rows()).of(best);
         RefitRows r = RefitRows.decide(p.data(), p.sample(), p.algorithm(best.spec().algorithm()), all, left, free,
