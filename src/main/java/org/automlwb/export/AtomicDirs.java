@@ -154,22 +154,29 @@ final class AtomicDirs {
         }
     }
 
-    /** Asked before each file or folder a copy writes; throws to stop it (a full disk, in tests). */
-    interface BeforeWrite {
-        void check(Path destination) throws IOException;
+    /**
+     * A check before each file or folder is written: the seam through which tests make a write fail as a full disk
+     * would, at a chosen place (the deployment's rollback tests).
+     */
+    @FunctionalInterface
+    interface WriteHook {
+        /** Writes nothing: the normal case. */
+        WriteHook NONE = path -> { };
+
+        void beforeWrite(Path path) throws IOException;
     }
 
     /** Copies the files of a folder tree into another (which exists). */
     static void copyTree(Path from, Path to) throws IOException {
-        copyTree(from, to, destination -> { });
+        copyTree(from, to, WriteHook.NONE);
     }
 
-    /** Copies the files of a folder tree into another (which exists), asking {@code before} about each one. */
-    static void copyTree(Path from, Path to, BeforeWrite before) throws IOException {
+    /** Copies the files of a folder tree into another (which exists), asking {@code hook} before each one. */
+    static void copyTree(Path from, Path to, WriteHook hook) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 Path dest = to.resolve(from.relativize(p).toString());
-                before.check(dest);
+                hook.beforeWrite(dest);
                 if (Files.isDirectory(p)) Files.createDirectories(dest);
                 else Files.copy(p, dest);
             }

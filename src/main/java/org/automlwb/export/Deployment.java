@@ -55,18 +55,6 @@ public final class Deployment {
     }
 
     /**
-     * A check before each file or folder the deployment writes: the seam through which tests make a write fail as
-     * a full disk would, at a chosen place.
-     */
-    @FunctionalInterface
-    interface WriteHook {
-        /** Writes nothing: the normal case. */
-        WriteHook NONE = path -> { };
-
-        void beforeWrite(Path path) throws IOException;
-    }
-
-    /**
      * Deploys a trained model folder as the next version of its model. All or nothing: when a write fails (a full
      * disk), whatever this deployment created is removed again (the version folder, a new monitoring config, and
      * the folders it made for them), so no empty {@code model_serving/<id>/} or half a deployment is left; what
@@ -75,10 +63,11 @@ public final class Deployment {
      * @throws BadInputException when the model folder is broken, or a write fails (after the rollback)
      */
     public static Deployed deploy(Path trainedModelDir, Path deploymentRoot) throws BadInputException {
-        return deploy(trainedModelDir, deploymentRoot, WriteHook.NONE);
+        return deploy(trainedModelDir, deploymentRoot, AtomicDirs.WriteHook.NONE);
     }
 
-    static Deployed deploy(Path trainedModelDir, Path deploymentRoot, WriteHook hook) throws BadInputException {
+    static Deployed deploy(Path trainedModelDir, Path deploymentRoot, AtomicDirs.WriteHook hook)
+            throws BadInputException {
         ModelLoader.LoadedModel loaded = ModelLoader.load(trainedModelDir); // refuses a broken folder up front
         String id = SafeNames.of(loaded.metadata().modelId(), "model");
         Path servingParent = deploymentRoot.resolve(SERVING).resolve(id);
@@ -96,7 +85,7 @@ public final class Deployment {
         try {
             hook.beforeWrite(servingParent);
             serving = AtomicDirs.create(servingParent, "v", n -> "v" + n, tmp -> {
-                copyTree(trainedModelDir, tmp, hook);
+                AtomicDirs.copyTree(trainedModelDir, tmp, hook);
                 Path readme = tmp.resolve("README.md");
                 hook.beforeWrite(readme);
                 Files.writeString(readme, readme(loaded.metadata(), id));
@@ -135,11 +124,6 @@ public final class Deployment {
                 LOG.info("{} is kept after a failed deployment ({})", absent.get(i), notEmpty.toString());
             }
         }
-    }
-
-    /** {@link AtomicDirs#copyTree}, with the hook asked before every file and folder. */
-    private static void copyTree(Path from, Path to, WriteHook hook) throws IOException {
-        AtomicDirs.copyTree(from, to, hook::beforeWrite);
     }
 
     private static Map<String, Object> config(String id, MonitoringReference ref) {

@@ -49,7 +49,7 @@ class ExportFaultsTest {
     }
 
     /** A hook that fails as a full disk does at the first write whose path ends with {@code suffix}. */
-    private static Deployment.WriteHook fullDiskAt(String suffix) {
+    private static AtomicDirs.WriteHook fullDiskAt(String suffix) {
         return p -> {
             if (p.toString().endsWith(suffix)) throw new IOException(p + ": No space left on device");
         };
