@@ -50,14 +50,15 @@ public final class ExperimentList {
 
     /** One experiment folder; never throws: what cannot be read is said in {@link ExperimentSummary#problem()}. */
     static ExperimentSummary read(Path dir) {
-        String id = dir.getFileName().toString();
-        JsonNode config = json(dir.resolve("config.json"));
+        ExperimentFolder folder = new ExperimentFolder(dir.getFileName().toString(), dir);
+        String id = folder.id();
+        JsonNode config = json(folder.configJson());
         if (config == null) {
             return new ExperimentSummary(id, dir, null, null, null, null, null, null, null, 0, null, null,
                     ExperimentSummary.DEFAULT_ENGINE, "config.json is missing or not valid JSON");
         }
-        JsonNode metrics = json(dir.resolve("evaluation_metrics.json"));
-        JsonNode hyper = json(dir.resolve("hyperparameters.json"));
+        JsonNode metrics = json(folder.evaluationMetricsJson());
+        JsonNode hyper = json(folder.hyperparametersJson());
         String metric = text(config, "metric");
         Double validation = metrics == null || metric == null ? null : number(metrics.path("validation"), metric);
         Double test = metrics == null || metric == null ? null : number(metrics.path("test"), metric);
@@ -66,11 +67,11 @@ public final class ExperimentList {
         String data = dataPath == null ? null : Path.of(dataPath).getFileName().toString();
         Double budget = config.path("budget_s").isNumber() ? config.path("budget_s").asDouble() : null;
         String engine = config.hasNonNull("engine") ? config.path("engine").asText() : ExperimentSummary.DEFAULT_ENGINE;
-        String problem = metrics == null && Files.exists(dir.resolve("trials.jsonl"))
+        String problem = metrics == null && Files.exists(folder.journal())
                 ? "no evaluation_metrics.json: the run was stopped or is still running (run --resume continues it)"
                 : null;
         return new ExperimentSummary(id, dir, data, text(config, "target"), text(config, "task"), metric, validation,
-                test, leader, trials(dir.resolve("trials.jsonl")), text(config, "created"), budget, engine,
+                test, leader, trials(folder.journal()), text(config, "created"), budget, engine,
                 problem);
     }
 

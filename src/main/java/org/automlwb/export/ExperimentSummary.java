@@ -30,9 +30,6 @@ public record ExperimentSummary(String id, Path dir, String data, String target,
     /** The engine of experiments written before runs recorded theirs. */
     public static final String DEFAULT_ENGINE = "workbench";
 
-    /** Whether the run left a model. */
-    public boolean hasModel() { return validation != null; }
-
     /** For {@code --json}: the fields by name, the folder as an absolute path. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
