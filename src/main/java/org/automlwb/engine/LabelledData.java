@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.automlwb.common.BadInputException;
+import org.automlwb.data.WideTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
@@ -29,7 +30,7 @@ public record LabelledData(Table table, String target, TaskType task, Targets ta
 
     /** These rows (indices into this data, ascending) as data of their own: the same task, target and classes. */
     public LabelledData select(int[] rows) {
-        return new LabelledData(table.rows(rows), target, task, targets.select(rows), droppedRows);
+        return new LabelledData(WideTables.rows(table, rows), target, task, targets.select(rows), droppedRows);
     }
 
     /** Class names in index order; empty for regression. */

@@ -3,6 +3,7 @@ package org.automlwb.export;
 import java.util.ArrayList;
 import java.util.List;
 import org.automlwb.data.ColumnKind;
+import org.automlwb.data.WideTables;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.TaskType;
 import org.automlwb.prep.InputColumn;
@@ -68,7 +69,7 @@ public record MonitoringReference(List<DriftBins> features, DriftBins prediction
         if (n <= most) return table;
         int[] rows = new int[most];
         for (int i = 0; i < most; i++) rows[i] = (int) ((long) i * n / most);
-        return table.rows(rows);
+        return WideTables.rows(table, rows);
     }
 
     private static DriftBins predictionBins(TaskType task, List<String> classNames, Predictions p) {
