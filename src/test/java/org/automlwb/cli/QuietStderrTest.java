@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run that exits 0 prints no stack trace on stderr, even when XGBoost fails on every trial (a search space
  * whose subsample range lies outside XGBoost's bounds; huge values, which once made it fail, are now clipped when
- * read): the failures are one-line results, their details are in run.log. A child JVM started like the jar, because the java.util.logging bridge is set up by Main.
+ * read): the failures are one-line results, their details are in run.log. A child JVM started like the jar,
+ * because the java.util.logging bridge is set up by Main.
  */
 class QuietStderrTest {
     @Test
