@@ -104,8 +104,20 @@ class SearchLoopTest {
         Leaderboard board = new Leaderboard(Metric.RMSE, 5);
         try (LocalTrialExecutor ex = new LocalTrialExecutor(2);
              Journal journal = Journal.open(dir.resolve("c.jsonl"))) {
+            // Later trials wait until trial 5 has cancelled: on a loaded machine the thread running trial 5 can
+            // be descheduled before it cancels while the other slot races through dozens of instant trials.
+            java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
             SearchLoop loop = new SearchLoop(new EchoSearcher(1000), ex, (spec, dl) -> {
-                if (spec.trialId() == 5) cancel.cancel();
+                if (spec.trialId() == 5) {
+                    cancel.cancel();
+                    cancelled.countDown();
+                } else if (spec.trialId() > 5) {
+                    try {
+                        cancelled.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 return ok(spec, 1);
             }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 1000, false, cancel,
                     () -> { }, s -> false, () -> 0);
