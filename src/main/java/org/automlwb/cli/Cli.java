@@ -51,6 +51,8 @@ public final class Cli {
         cl.addSubcommand(new DeploymentsCommand());
         cl.addSubcommand(new PromoteCommand());
         cl.addSubcommand(new RollbackCommand());
+        cl.addSubcommand(new CompareCommand());
+        cl.addSubcommand(new DriftCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

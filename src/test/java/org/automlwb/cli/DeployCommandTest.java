@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code deploy}, {@code deployments}, {@code promote}, {@code rollback} on two tiny experiments:
+ * {@code deploy}, {@code deployments}, {@code promote}, {@code rollback} and {@code compare} on two tiny experiments:
  * one with numeric inputs, and one where the column {@code b} holds text, whose deployment under the same name is
  * refused with both schemas.
  */
@@ -134,6 +134,15 @@ class DeployCommandTest {
         assertEquals(1, none.err().strip().lines().count(), none.err());
         assertTrue(none.err().contains("no earlier promoted version of churn"), none.err());
 
+        // The same model on the same test file: not better, so a pipeline keeps the served one.
+        CliRun same = CliRun.of("compare", "--candidate", numeric, "--models", models.toString(), "--name", "churn",
+                "--deployment", deployment().toString(), "--data", dir.resolve("numeric.csv").toString(),
+                "--require-better");
+        assertEquals(CompareCommand.NOT_BETTER, same.exit(), same.err());
+        JsonNode c = same.summary();
+        assertEquals("baseline", c.get("better").asText());
+        assertEquals(c.get("candidate").asDouble(), c.get("baseline").asDouble(), 1e-12);
+        assertEquals(120, c.get("rows").asInt());
     }
 
     @Test
