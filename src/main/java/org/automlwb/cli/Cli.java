@@ -53,6 +53,7 @@ public final class Cli {
         cl.addSubcommand(new RollbackCommand());
         cl.addSubcommand(new CompareCommand());
         cl.addSubcommand(new DriftCommand());
+        cl.addSubcommand(new PipelineCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();
