@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
+import org.automlwb.export.SafeNames;
 
 /**
  * The versions of one served model, {@code deployment/model_serving/<model>/}: the folders {@code v1/, v2/, ...},
@@ -49,9 +50,14 @@ public final class ServingVersions {
         this.dir = modelServingDir;
     }
 
-    /** The versions of {@code name} under a deployment folder ({@code deployment/}). */
+    /**
+     * The versions of {@code name} under a deployment folder ({@code deployment/}). The name is made safe the way
+     * {@code deploy} makes it ({@link SafeNames}), so {@code --name Churn} finds what {@code deploy --name Churn}
+     * wrote, and no name reaches outside {@code model_serving/}.
+     */
     public static ServingVersions of(Path deploymentRoot, String name) {
-        return new ServingVersions(deploymentRoot.resolve(org.automlwb.export.Deployment.SERVING).resolve(name));
+        return new ServingVersions(deploymentRoot.resolve(org.automlwb.export.Deployment.SERVING)
+                .resolve(SafeNames.of(name, "model")));
     }
 
     /** The model's folder, {@code model_serving/<model>/}. */

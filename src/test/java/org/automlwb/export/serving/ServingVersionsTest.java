@@ -64,6 +64,8 @@ class ServingVersionsTest {
         BadInputException model = assertThrows(BadInputException.class,
                 () -> ServingVersions.of(dir, "nothing").rollback());
         assertTrue(model.oneLine().contains("no deployed model 'nothing'"), model.oneLine());
+        assertEquals(dir.resolve("model_serving/churn"), ServingVersions.of(dir, "../../Churn").dir(),
+                "names are made safe as deploy makes them: the same case-folding, nothing outside model_serving/");
         Files.writeString(v.dir().resolve(ServingVersions.CURRENT), "../../etc\n");
         BadInputException broken = assertThrows(BadInputException.class, v::served);
         assertTrue(broken.oneLine().contains("current:1: names '../../etc', which is not a version of churn"),
