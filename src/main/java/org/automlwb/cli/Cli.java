@@ -47,6 +47,13 @@ public final class Cli {
         cl.addSubcommand(new ExperimentsCommand());
         cl.addSubcommand(new PortfolioCandidatesCommand());
         cl.addSubcommand(new PortfolioBuildCommand());
+        cl.addSubcommand(new DeployCommand());
+        cl.addSubcommand(new DeploymentsCommand());
+        cl.addSubcommand(new PromoteCommand());
+        cl.addSubcommand(new RollbackCommand());
+        cl.addSubcommand(new CompareCommand());
+        cl.addSubcommand(new DriftCommand());
+        cl.addSubcommand(new PipelineCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
+import org.automlwb.export.serving.InputSchema;
+import org.automlwb.export.serving.ServingKit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The {@code deployment/} folder, beside {@code models/} (its parent's {@code deployment/}):
  * <pre>
  *   model_serving/&lt;model&gt;/v1/, v2/, ...  a copy of the trained model folder (artifacts, fitted pipelines,
- *                                        model_metadata.json) and a README.md on running predictions
+ *                                        model_metadata.json), a README.md on running predictions, the
+ *                                        input_schema.json, the start scripts serve / serve.cmd and a Dockerfile
+ *   model_serving/&lt;model&gt;/current        the promoted version's name, history.jsonl ({@code ServingVersions})
  *   model_monitoring/&lt;model&gt;/
  *     monitoring_config.json              the training bins and frequencies of every input column and of the
  *                                        predictions, and the PSI thresholds (0.1 warn, 0.25 alert)
@@ -63,13 +67,27 @@ public final class Deployment {
      * @throws BadInputException when the model folder is broken, or a write fails (after the rollback)
      */
     public static Deployed deploy(Path trainedModelDir, Path deploymentRoot) throws BadInputException {
-        return deploy(trainedModelDir, deploymentRoot, AtomicDirs.WriteHook.NONE);
+        return deploy(trainedModelDir, deploymentRoot, null, AtomicDirs.WriteHook.NONE);
+    }
+
+    /**
+     * Deploys a trained model folder as the next version of the served model {@code name} (null: the model's id),
+     * all or nothing like {@link #deploy(Path, Path)}. Each version also gets its {@link InputSchema} and the
+     * {@link ServingKit} (start scripts, Dockerfile).
+     */
+    public static Deployed deploy(Path trainedModelDir, Path deploymentRoot, String name) throws BadInputException {
+        return deploy(trainedModelDir, deploymentRoot, name, AtomicDirs.WriteHook.NONE);
     }
 
     static Deployed deploy(Path trainedModelDir, Path deploymentRoot, AtomicDirs.WriteHook hook)
             throws BadInputException {
+        return deploy(trainedModelDir, deploymentRoot, null, hook);
+    }
+
+    static Deployed deploy(Path trainedModelDir, Path deploymentRoot, String name, AtomicDirs.WriteHook hook)
+            throws BadInputException {
         ModelLoader.LoadedModel loaded = ModelLoader.load(trainedModelDir); // refuses a broken folder up front
-        String id = SafeNames.of(loaded.metadata().modelId(), "model");
+        String id = SafeNames.of(name != null ? name : loaded.metadata().modelId(), "model");
         Path servingParent = deploymentRoot.resolve(SERVING).resolve(id);
         Path monitoringDir = loaded.reference() == null ? null : deploymentRoot.resolve(MONITORING).resolve(id);
         // Folders that do not exist yet, outermost first: the rollback removes those it made, innermost first.
@@ -89,6 +107,11 @@ public final class Deployment {
                 Path readme = tmp.resolve("README.md");
                 hook.beforeWrite(readme);
                 Files.writeString(readme, readme(loaded.metadata(), id));
+                Path schema = tmp.resolve(InputSchema.FILE);
+                hook.beforeWrite(schema);
+                Files.writeString(schema, Json.pretty(InputSchema.of(loaded).toJson()));
+                hook.beforeWrite(tmp.resolve(ServingKit.DOCKERFILE));
+                ServingKit.writeInto(tmp, id);
             });
             if (monitoringDir != null) {
                 Path config = monitoringDir.resolve(CONFIG_FILE);
@@ -148,6 +171,7 @@ public final class Deployment {
     public static Path monitoringFor(Path modelDir, String modelId) {
         Path abs = modelDir.toAbsolutePath().normalize();
         Path root = null;
+        String name = SafeNames.of(modelId, "model");
         Path parent = abs.getParent();
         if (parent != null && parent.getFileName() != null
                 && parent.getFileName().toString().equals(ModelExport.TRAINED_MODELS) && parent.getParent() != null) {
@@ -155,9 +179,11 @@ public final class Deployment {
         } else if (parent != null && parent.getParent() != null && parent.getParent().getFileName() != null
                 && parent.getParent().getFileName().toString().equals(SERVING)) {
             root = parent.getParent().getParent();
+            // Deployed under another name than the model's id (deploy --name): the folder's name is the model's.
+            name = parent.getFileName().toString();
         }
         if (root == null) return null;
-        Path dir = root.resolve(MONITORING).resolve(SafeNames.of(modelId, "model"));
+        Path dir = root.resolve(MONITORING).resolve(name);
         return Files.isRegularFile(dir.resolve(CONFIG_FILE)) ? dir : null;
     }
 

@@ -102,8 +102,8 @@ public final class ResultsView extends StackPane {
         report.disableProperty().bind(vm.busyProperty());
         predict.disableProperty().bind(vm.busyProperty());
         HBox actions = new HBox(8, report, predict);
-        VBox left = new VBox(8, title, params, summary, savedIn(), actions, opened, tables, heading("Leaderboard"),
-                board);
+        VBox left = new VBox(8, title, params, summary, savedIn(), actions, opened, new DeployBar(vm.deploy()),
+                tables, heading("Leaderboard"), board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 

@@ -83,6 +83,7 @@ public final class ResultsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper opened = new ReadOnlyStringWrapper("");
+    private final DeployViewModel deploy;
 
     /** Without an executor (tests of the chart data), feature importance is not computed. */
     public ResultsViewModel() {
@@ -96,10 +97,14 @@ public final class ResultsViewModel {
     public ResultsViewModel(TaskExecutor executor, DialogService dialogs) {
         this.executor = executor;
         this.dialogs = dialogs;
+        this.deploy = new DeployViewModel(executor, dialogs, outcome);
         outcome.addListener((obs, o, n) -> show(n));
         left.addListener((obs, o, n) -> comparison.setAll(compare(left.get(), right.get())));
         right.addListener((obs, o, n) -> comparison.setAll(compare(left.get(), right.get())));
     }
+
+    /** The Deploy action of the shown experiment's model. */
+    public DeployViewModel deploy() { return deploy; }
 
     /** The experiment to show; bind it to the session's last outcome. */
     public ObjectProperty<ExperimentOutcome> outcomeProperty() { return outcome; }
