@@ -133,6 +133,34 @@ public final class ResultsView extends StackPane {
         show(vm.resultsProperty().get());
     }
 
+    /**
+     * Lets the empty state offer the newest saved experiment: after a restart there are results on disk, and "No
+     * results yet" alone would say there are none.
+     *
+     * @param latest the newest experiment with a model, or null
+     * @param open   opens an experiment into this view
+     */
+    public void offerLatest(javafx.beans.value.ObservableValue<org.automlwb.export.ExperimentSummary> latest,
+                            java.util.function.Consumer<org.automlwb.export.ExperimentSummary> open) {
+        Button b = new Button();
+        b.setId("results-open-latest");
+        b.getStyleClass().add(Styles.ACCENT);
+        b.setOnAction(e -> open.accept(latest.getValue()));
+        Label more = new Label("or pick one in Experiments (File › Open Experiment…).");
+        more.getStyleClass().add(Styles.TEXT_MUTED);
+        Runnable update = () -> {
+            var s = latest.getValue();
+            b.setText(s == null ? "" : "Open the latest: " + s.displayName());
+            b.setVisible(s != null);
+            b.setManaged(s != null);
+            more.setVisible(s != null);
+            more.setManaged(s != null);
+        };
+        latest.addListener((obs, o, n) -> update.run());
+        update.run();
+        empty.getChildren().addAll(b, more);
+    }
+
     /** Where the run wrote everything: the full path (selectable, never cut off), Open folder and Copy path. */
     private HBox savedIn() {
         // A narrow window cuts the path at its start, keeping its end, which names the experiment; the tooltip and
@@ -258,7 +286,9 @@ public final class ResultsView extends StackPane {
         icon.getStyleClass().add(Css.EMPTY_ICON);
         Label t = new Label("No results yet");
         t.getStyleClass().add(Styles.TITLE_3);
-        Label why = new Label("Results appear here when a run in the Run step ends.");
+        Label why = new Label("Results appear here when a run in the Run step ends, or when you open a saved "
+                + "experiment.");
+        why.setWrapText(true);
         VBox box = new VBox(10, icon, t, why);
         box.setId("results-empty");
         box.getStyleClass().add(Css.EMPTY_STATE);

@@ -236,7 +236,10 @@ public final class ResultsViewModel {
         importance.set(null);
         RunResult r = o == null ? null : o.result();
         if (executor == null || r == null || r.model() == null || r.data() == null) {
-            importanceStatus.set(r != null && r.model() == null ? "No model, so no feature importance." : "");
+            importanceStatus.set(r == null || r.model() != null ? ""
+                    : r.summary().leader() != null ? "An experiment opened from its folder shows its feature "
+                    + "importance in the report (Open report): the model is not loaded here."
+                    : "No model, so no feature importance.");
             return;
         }
         CancelToken cancel = new CancelToken();
