@@ -100,6 +100,12 @@ public final class SavedExperiment {
         return new ExperimentOutcome(folder, result, trainedModel(modelsRoot, folder.id()));
     }
 
+    /** The predicted column named in the experiment's config.json, or null when it cannot be read. */
+    public static String target(Path dir) {
+        JsonNode config = json(dir.resolve("config.json"));
+        return config == null || !config.hasNonNull("target") ? null : config.path("target").asText();
+    }
+
     /** The chosen model exported when the run ended ({@code trained_models/<experiment id>}), or null. */
     private static ModelExport.ExportedModel trainedModel(Path modelsRoot, String id) {
         if (modelsRoot == null) return null;

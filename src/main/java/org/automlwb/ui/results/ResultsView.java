@@ -23,6 +23,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.util.List;
+import org.automlwb.engine.PlainNames;
 import org.automlwb.ui.Css;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.run.LeaderRow;
@@ -42,7 +44,14 @@ public final class ResultsView extends StackPane {
     private final VBox empty = emptyState();
     private final Label title = new Label();
     private final Label summary = new Label();
-    private final Label params = new Label();
+    private final Label headline = new Label();
+    private final Label members = new Label();
+    private final Label baseline = new Label();
+    private final Label crowded = new Label();
+    private final Label details = new Label();
+    private final javafx.scene.control.TitledPane detailsPane = new javafx.scene.control.TitledPane(
+            "Details: the chosen model's settings", details);
+    private final Label legend = new Label();
     private final TableView<MetricRow> metrics = metricTable("Validation", "Test", "results-metrics");
     private final GridPane charts = new GridPane();
     private final SplitPane content;
@@ -56,9 +65,33 @@ public final class ResultsView extends StackPane {
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        params.getStyleClass().add(Styles.TEXT_MUTED);
-        params.setWrapText(true);
-        params.setMinHeight(Region.USE_PREF_SIZE);
+        headline.setId("results-headline");
+        headline.getStyleClass().add("results-headline");
+        members.setId("results-members");
+        baseline.setId("results-baseline");
+        baseline.getStyleClass().add("results-warning");
+        crowded.setId("results-crowded");
+        crowded.getStyleClass().add("results-warning");
+        legend.setId("results-legend");
+        legend.getStyleClass().add(Styles.TEXT_MUTED);
+        for (Label l : List.of(headline, members, baseline, crowded, legend)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
+        details.setId("results-details");
+        details.getStyleClass().add("results-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        detailsPane.setId("results-details-pane");
+        detailsPane.setExpanded(false);
+        detailsPane.setAnimated(false);
+        detailsPane.managedProperty().bind(details.textProperty().isNotEmpty());
+        detailsPane.visibleProperty().bind(detailsPane.managedProperty());
+        vm.wordsProperty().addListener((obs, o, w) -> showWords(w));
+        showWords(vm.wordsProperty().get());
+        vm.rows().addListener((ListChangeListener<LeaderRow>) c -> legend.setText(LeaderboardLegend.of(vm.rows())));
 
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
@@ -102,8 +135,8 @@ public final class ResultsView extends StackPane {
         report.disableProperty().bind(vm.busyProperty());
         predict.disableProperty().bind(vm.busyProperty());
         HBox actions = new HBox(8, report, predict);
-        VBox left = new VBox(8, title, params, summary, savedIn(), actions, opened, tables, heading("Leaderboard"),
-                board);
+        VBox left = new VBox(8, title, headline, members, baseline, crowded, detailsPane, summary, savedIn(), actions,
+                opened, tables, heading("Leaderboard"), legend, board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -208,9 +241,7 @@ public final class ResultsView extends StackPane {
         content.setVisible(r != null);
         charts.getChildren().clear();
         if (r == null) return;
-        int open = r.title().indexOf(" (");
-        title.setText(open < 0 ? r.title() : r.title().substring(0, open));
-        params.setText(open < 0 ? "" : r.title().substring(open + 2, r.title().length() - 1));
+        title.setText(r.title());
         summary.setText(r.summary());
         metrics.getItems().setAll(r.metrics());
         if (r.confusion() != null) {
@@ -226,6 +257,17 @@ public final class ResultsView extends StackPane {
         }
         showImportance(vm.importanceProperty().get());
         charts.add(importancePanel, 0, 2, 2, 1);
+    }
+
+    private void showWords(ResultsViewModel.Words w) {
+        headline.setText(w.headline());
+        headline.setTooltip(w.headline().isEmpty() ? null : new javafx.scene.control.Tooltip(
+                "The same numbers as the table below, in words. Hover over a metric's name there to see what it "
+                + "means and which way is better."));
+        members.setText(w.members().isEmpty() ? "" : "An ensemble of: " + w.members());
+        baseline.setText(w.baseline());
+        crowded.setText(w.crowded());
+        details.setText(w.details());
     }
 
     /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */
@@ -247,7 +289,7 @@ public final class ResultsView extends StackPane {
     }
 
     private static String label(LeaderRow r) {
-        return r == null ? "—" : "#" + r.trialId() + " " + r.algorithm();
+        return r == null ? "—" : "#" + r.trialId() + " " + PlainNames.algorithm(r.algorithm());
     }
 
     private static Label heading(String text) {
@@ -261,7 +303,18 @@ public final class ResultsView extends StackPane {
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("—"));
-        t.getColumns().add(column("Metric", MetricRow::metric, String::valueOf));
+        TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
+        name.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().metric()));
+        name.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(String key, boolean isEmpty) {
+                super.updateItem(key, isEmpty);
+                // The key stays in files and JSON; a person reads its name and, on hover, what it means.
+                setText(isEmpty || key == null ? null : PlainNames.metric(key));
+                String meaning = isEmpty || key == null ? "" : PlainNames.meaning(key);
+                setTooltip(meaning.isEmpty() ? null : new javafx.scene.control.Tooltip(meaning));
+            }
+        });
+        t.getColumns().add(name);
         t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));

@@ -77,6 +77,33 @@ public final class ResultsViewModel {
     public record Results(String title, String summary, List<MetricRow> metrics, ConfusionMatrix confusion,
                           List<Curve> roc, List<Curve> pr, RegressionPoints regression) { }
 
+    /**
+     * The plain words above the numbers.
+     *
+     * @param headline the sentence an analyst can repeat, or empty
+     * @param members  an ensemble's members by algorithm and weight, or empty
+     * @param baseline why the chosen model is no better than the constant baseline, or empty
+     * @param crowded  the warning about near-identical configurations at the top, or empty
+     * @param details  the chosen model's hyperparameters, one per line
+     */
+    public record Words(String headline, String members, String baseline, String crowded, String details) {
+        static final Words NONE = new Words("", "", "", "", "");
+
+        static Words of(ExperimentOutcome o, String target) {
+            RunResult r = o.result();
+            int rows = r.validationPredictions() != null ? r.validationPredictions().size()
+                    : r.data() != null ? r.data().rows() : 0;
+            return new Words(PlainSummary.headline(r.summary(), target == null ? "" : target),
+                    PlainSummary.members(r), PlainSummary.baseline(r), PlainSummary.crowdedTop(r, rows),
+                    PlainSummary.details(r));
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<Words> words = new ReadOnlyObjectWrapper<>(Words.NONE);
+
+    /** The plain words of the experiment shown; {@link Words#NONE} before any. */
+    public ReadOnlyObjectProperty<Words> wordsProperty() { return words.getReadOnlyProperty(); }
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsViewModel.class);
 
     private final DialogService dialogs;
@@ -219,14 +246,35 @@ public final class ResultsViewModel {
             rows.clear();
             results.set(null);
             folder.set("");
+            words.set(Words.NONE);
             return;
         }
+        showWords(o);
         folder.set(o.folder().dir().toAbsolutePath().normalize().toString());
         rows.setAll(LiveLeaderboard.ranked(o.summary().metric(), o.result().leaderboard()));
         if (rows.size() > 0) left.set(rows.get(0));
         if (rows.size() > 1) right.set(rows.get(1));
         results.set(of(o));
         measureImportance(o);
+    }
+
+    /**
+     * Works out the plain words. A run in memory knows its target; an experiment opened from its folder has it in
+     * config.json, read off the UI thread.
+     */
+    private void showWords(ExperimentOutcome o) {
+        RunResult r = o.result();
+        if (r.data() != null || executor == null) {
+            words.set(Words.of(o, r.data() == null ? null : r.data().target()));
+            return;
+        }
+        words.set(Words.of(o, null));
+        Path dir = o.folder().dir();
+        executor.submit("read target", () -> Optional.ofNullable(org.automlwb.export.SavedExperiment.target(dir)),
+                t -> {
+                    if (outcome.get() == o) words.set(Words.of(o, t.orElse(null)));
+                },
+                e -> LOG.debug("cannot read the target of {}", dir, e));
     }
 
     /** Starts measuring the chosen model's feature importance in the background, dropping any earlier one. */
@@ -266,9 +314,9 @@ public final class ResultsViewModel {
     public static Results of(ExperimentOutcome o) {
         RunResult r = o.result();
         RunSummary s = r.summary();
-        String title = s.leader() == null ? "No model" : s.leader().spec().algorithm()
-                + (s.leader().spec().config() == null || s.leader().spec().config().values().isEmpty() ? ""
-                : " (" + s.leader().spec().config() + ")");
+        // The name only: its settings are behind the Details expander (Words.details).
+        String title = s.leader() == null ? "No model" : org.automlwb.engine.PlainNames.algorithm(
+                s.leader().spec().algorithm());
         String summary = s.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " · "
                 + s.trials() + " trials · " + s.message();
         List<MetricRow> metrics = sideBySide(s.validation(), s.test());
