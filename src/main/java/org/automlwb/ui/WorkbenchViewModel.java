@@ -87,6 +87,10 @@ public final class WorkbenchViewModel {
         prepare = new PrepareViewModel(services.executor(), services.dialogs(), session, previewDebouncer);
         search = new SearchViewModel(services.executor(), services.dialogs(), session, target.taskProperty());
         load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
+        // A test file belongs to its training file: another data set starts without one.
+        load.dataProperty().addListener((obs, old, data) -> {
+            if (data == null || old == null || !old.source().equals(data.source())) session.testFileProperty().set(null);
+        });
         load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
         load.setOnMissingFile(p -> updateSettings(settings.get().withRecentFiles(
                 RecentFiles.remove(settings.get().recentFiles(), p.toString()))));

@@ -134,7 +134,17 @@ public final class ResultsView extends StackPane {
         predict.setOnAction(e -> vm.predictFile());
         report.disableProperty().bind(vm.busyProperty());
         predict.disableProperty().bind(vm.busyProperty());
-        HBox actions = new HBox(8, report, predict);
+        javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox("Keep the file's columns");
+        keep.setId("results-keep-columns");
+        keep.selectedProperty().bindBidirectional(vm.keepColumnsProperty());
+        keep.setTooltip(new javafx.scene.control.Tooltip("Predictions are saved after the predicted file's own "
+                + "columns, probabilities rounded to " + ResultsViewModel.PREDICTION_DECIMALS + " decimals. Off: "
+                + "only the row number, the prediction and the probabilities."));
+        keep.setMinWidth(Region.USE_PREF_SIZE);
+        predict.setTooltip(new javafx.scene.control.Tooltip("Predict a CSV with the chosen model. A file that has "
+                + "the target column is also scored: its metrics are shown when it is done."));
+        HBox actions = new HBox(8, report, predict, keep);
+        actions.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, title, headline, members, baseline, crowded, detailsPane, summary, savedIn(), actions,
                 opened, tables, heading("Leaderboard"), legend, board);
         VBox.setVgrow(board, Priority.ALWAYS);

@@ -198,9 +198,21 @@ public final class ResultsViewModel {
                 });
     }
 
+    private final BooleanProperty keepColumns = new SimpleBooleanProperty(true);
+
     /**
-     * Predicts a CSV file with the chosen model (the one exported to trained_models/), streamed chunk by chunk,
-     * and saves the predictions where the user says.
+     * Whether saved predictions keep the predicted file's own columns before them (on by default: a person reads
+     * a prediction next to the row it is for; scripts that want only the predictions turn it off).
+     */
+    public BooleanProperty keepColumnsProperty() { return keepColumns; }
+
+    /** Decimal places of the probabilities in saved predictions: enough to rank, short enough to read. */
+    static final int PREDICTION_DECIMALS = 3;
+
+    /**
+     * Predicts a CSV file with the chosen model (the one exported to trained_models/), streamed chunk by chunk, and
+     * saves the predictions where the user says, next to the file's own columns unless turned off. When the file
+     * has the target column, the message gives the model's metrics on it; it offers to open the folder.
      */
     public void predictFile() {
         ExperimentOutcome o = outcome.get();
@@ -218,21 +230,50 @@ public final class ResultsViewModel {
         if (out.isEmpty()) return;
         busy.set(true);
         Path modelDir = o.trainedModel().dir();
-        executor.submit("predict", () -> BatchPredictor.predict(
-                        ModelLoader.load(modelDir), input.get(), out.get(),
-                        BatchPredictor.Options.defaults()),
-                summary -> {
+        boolean keep = keepColumns.get();
+        executor.submit("predict", () -> predictAndScore(modelDir, input.get(), out.get(), keep),
+                done -> {
                     busy.set(false);
-                    StringBuilder text = new StringBuilder(summary.rows() + " rows predicted and saved to "
-                            + summary.out() + ".");
-                    for (String w : summary.warnings()) text.append("\n\nNote: ").append(w).append('.');
-                    dialogs.showInfo("Predictions saved", text.toString());
+                    Path folderOut = done.summary().out().toAbsolutePath().getParent();
+                    if (dialogs.confirm("Predictions saved", PredictMessage.of(done.summary(), done.scored(),
+                            done.target()), "Open folder")) {
+                        open(folderOut, "the predictions' folder");
+                    }
                 },
                 error -> {
                     busy.set(false);
                     dialogs.showError(RunErrors.report("These rows cannot be predicted",
                             "The prediction failed", error));
                 });
+    }
+
+    /** What a Predict a file… did: the predictor's summary, the rewritten file's metrics, and the target's name. */
+    record Predicted(BatchPredictor.Summary summary, org.automlwb.export.PredictionsBesideInput.Result scored,
+                     String target) { }
+
+    /**
+     * Predicts {@code input} into {@code out}: {@link #batchPredict} into a hidden file beside it, then that file
+     * rewritten for people (the input's columns, rounded probabilities) with the metrics when the target is there.
+     */
+    static Predicted predictAndScore(Path modelDir, Path input, Path out, boolean keepColumns) throws Exception {
+        ModelLoader.LoadedModel model = ModelLoader.load(modelDir);
+        Path raw = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".raw");
+        try {
+            BatchPredictor.Summary s = batchPredict(model, input, raw);
+            org.automlwb.export.PredictionsBesideInput.Result scored = org.automlwb.export.PredictionsBesideInput
+                    .write(input, BatchPredictor.Options.defaults().csv(), raw, out, model.metadata(), keepColumns,
+                            PREDICTION_DECIMALS);
+            return new Predicted(new BatchPredictor.Summary(s.rows(), s.chunks(), out, s.monitoring(), s.warnings()),
+                    scored, model.metadata().target());
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+    }
+
+    /** The one call into the headless predictor: it is being reshaped elsewhere, so it is called in one place. */
+    private static BatchPredictor.Summary batchPredict(ModelLoader.LoadedModel model, Path input, Path out)
+            throws org.automlwb.common.BadInputException {
+        return BatchPredictor.predict(model, input, out, BatchPredictor.Options.defaults());
     }
 
     /** What the importance panel says: measuring, how it was measured, or why there is none. */

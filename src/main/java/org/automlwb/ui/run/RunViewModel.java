@@ -108,7 +108,7 @@ public final class RunViewModel {
 
     /** With the real engine and clock. */
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
-        this(executor, dialogs, session, RunLauncher.experiments(), System::nanoTime);
+        this(executor, dialogs, session, RunLauncher.experiments(session.testFileProperty()::get), System::nanoTime);
     }
 
     public ObjectProperty<RunPhase> phaseProperty() { return phase; }

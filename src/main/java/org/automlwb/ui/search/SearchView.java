@@ -124,6 +124,7 @@ public final class SearchView extends BorderPane {
         addField(grid, 1, 1, "Threads", threads);
         addField(grid, 2, 1, "Seed", seed);
         grid.add(ensemble, 0, 2, 6, 1);
+        grid.add(testFileRow(), 0, 3, 6, 1);
 
         Label problem = new Label();
         problem.setId("search-problem");
@@ -135,6 +136,36 @@ public final class SearchView extends BorderPane {
         VBox top = new VBox(10, presetBox, grid, problem, heading);
         top.getStyleClass().add("search-settings");
         return top;
+    }
+
+    /** The optional test file: its name (whole path in the tooltip), Choose… and Clear. */
+    private Node testFileRow() {
+        Label caption = new Label("Test file (optional)");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = new Label();
+        name.setId("search-test-file");
+        name.setMinWidth(0);
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.nio.file.Path p = vm.testFileProperty().get();
+            return p == null ? "none: Results' Test column stays empty" : String.valueOf(p.getFileName());
+        }, vm.testFileProperty()));
+        Tooltip why = new Tooltip("A separate CSV with the same columns and the target, which the search never "
+                + "sees: the chosen model is scored on it once, at the end, and Results shows it in the Test "
+                + "column (as run --test does on the command line).");
+        name.setTooltip(why);
+        Button choose = new Button("Choose…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        choose.setId("search-choose-test");
+        choose.setTooltip(why);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> vm.chooseTestFile());
+        Button clear = new Button("Clear");
+        clear.setId("search-clear-test");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setOnAction(e -> vm.clearTestFile());
+        clear.disableProperty().bind(vm.testFileProperty().isNull());
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, caption, name, choose, clear);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static void addField(GridPane grid, int col, int row, String label, Node field) {
