@@ -60,7 +60,9 @@ class RunFlowFxTest {
                 || !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.isEmpty(), () -> "loading failed: " + dialogs.errors);
 
-        // The Data view preselects the suggested target; without one the Run view says what is missing.
+        // The Data view preselects the suggested target; without one the Run view says what is missing. The
+        // suggestion is worked out in the background: wait for it, or it lands after the null below on a busy machine.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.session().targetProperty().get() != null);
         robot.interact(() -> vm.session().targetProperty().set(null));
         robot.clickOn("#nav-run");
         assertTrue(robot.lookup("#run-needs-target").query().isVisible(), "no target yet: the view says so");
