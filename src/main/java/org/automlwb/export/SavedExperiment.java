@@ -82,8 +82,7 @@ public final class SavedExperiment {
         JsonNode state = json(folder.runState());
         double wall = state == null ? 0 : state.path("elapsed_s").asDouble(0);
         RunSummary.Outcome outcome = outcome(state, metrics);
-        String message = "Opened from its folder: " + journalled + " trials"
-                + (leader == null ? ", no model." : ".");
+        String message = "opened from its folder" + (leader == null ? ", no model" : "");
         RunSummary summary = new RunSummary(outcome, task, metric, journalled, leader, validation, test, wall, message);
 
         PredictionsCsv.Loaded oof = null;

@@ -50,7 +50,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
  * run's best score over its trials).
  */
 public final class ExperimentsView extends StackPane {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final ExperimentsViewModel vm;
     private final TableView<ExperimentSummary> table = new TableView<>();
@@ -142,20 +142,20 @@ public final class ExperimentsView extends StackPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No experiments."));
-        table.getColumns().add(column("Name", 200, ExperimentSummary::displayName));
-        table.getColumns().add(column("Data set", 130, s -> orDash(s.data())));
-        table.getColumns().add(column("Target", 100, s -> orDash(s.target())));
-        TableColumn<ExperimentSummary, String> metric = column("Metric", 90,
-                s -> s.metric() == null ? "—" : PlainNames.metric(s.metric()));
-        table.getColumns().add(metric);
-        table.getColumns().add(column("Best score", 80, s -> s.validation() == null ? "—" : Fmt.number(s.validation())));
-        table.getColumns().add(column("Test", 70, s -> s.test() == null ? "—" : Fmt.number(s.test())));
-        table.getColumns().add(column("Model", 150, s -> s.leader() == null ? "—" : PlainNames.algorithm(s.leader())));
-        table.getColumns().add(column("Date", 130, s -> date(s.created())));
-        table.getColumns().add(column("Engine", 80, s -> s.engine()));
-        table.getColumns().add(column("Budget", 70, s -> s.budgetSeconds() == null ? s.trials() + " trials"
-                : TimeWords.seconds(s.budgetSeconds())));
-        table.getColumns().add(column("Trials", 56, s -> String.valueOf(s.trials())));
+        // Eleven facts in 1,100 pixels: short headers, the budget and the trials in one column, file names without
+        // ".csv"; every cell's whole text is in the row's tooltip.
+        table.getColumns().add(column("Name", 175, ExperimentSummary::displayName));
+        table.getColumns().add(column("Data set", 110, s -> s.data() == null ? "—"
+                : s.data().replaceAll("(?i)\\.csv$", "")));
+        table.getColumns().add(column("Target", 80, s -> orDash(s.target())));
+        table.getColumns().add(column("Metric", 64, s -> s.metric() == null ? "—" : PlainNames.metric(s.metric())));
+        table.getColumns().add(column("Best", 62, s -> s.validation() == null ? "—" : Fmt.number(s.validation())));
+        table.getColumns().add(column("Test", 62, s -> s.test() == null ? "—" : Fmt.number(s.test())));
+        table.getColumns().add(column("Model", 140, s -> s.leader() == null ? "—" : PlainNames.algorithm(s.leader())));
+        table.getColumns().add(column("Date", 140, s -> date(s.created())));
+        table.getColumns().add(column("Engine", 78, s -> s.engine()));
+        table.getColumns().add(column("Budget", 116, s -> (s.budgetSeconds() == null ? "no limit"
+                : TimeWords.seconds(s.budgetSeconds())) + " · " + s.trials() + " trials"));
         table.setRowFactory(t -> {
             TableRow<ExperimentSummary> row = new TableRow<>() {
                 @Override protected void updateItem(ExperimentSummary s, boolean empty) {
@@ -175,7 +175,11 @@ public final class ExperimentsView extends StackPane {
     private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
     private static String tooltip(ExperimentSummary s) {
-        StringBuilder b = new StringBuilder(s.id());
+        StringBuilder b = new StringBuilder(s.displayName().equals(s.id()) ? s.id() : s.displayName() + " (" + s.id()
+                + ")");
+        b.append("\n").append(orDash(s.data())).append(" → ").append(orDash(s.target()));
+        if (s.leader() != null) b.append(" · ").append(PlainNames.algorithm(s.leader()));
+        b.append(" · ").append(date(s.created()));
         if (s.metric() != null) b.append("\n").append(PlainNames.meaning(s.metric()));
         if (s.problem() != null) b.append("\n").append(s.problem());
         b.append("\n").append(s.dir().toAbsolutePath().normalize());
@@ -219,7 +223,7 @@ public final class ExperimentsView extends StackPane {
         }
         metrics.getItems().setAll(c.metrics());
         metrics.setFixedCellSize(26);
-        metrics.setPrefHeight(c.metrics().size() * 26 + 34);
+        metrics.setPrefHeight(c.metrics().size() * 26 + 48); // rows and the header, no scroll bar
         metrics.setMinHeight(Region.USE_PREF_SIZE);
 
         HBox boards = new HBox(10);
@@ -246,7 +250,7 @@ public final class ExperimentsView extends StackPane {
         t.getColumns().setAll(List.of(algo, score));
         t.getItems().setAll(rows);
         t.setFixedCellSize(26);
-        t.setPrefHeight(rows.size() * 26 + 34);
+        t.setPrefHeight(Math.max(1, rows.size()) * 26 + 48);
         t.setMinHeight(Region.USE_PREF_SIZE);
         t.setPlaceholder(new Label("No scored trials."));
         return t;
@@ -306,7 +310,7 @@ public final class ExperimentsView extends StackPane {
         return c;
     }
 
-    /** An ISO-8601 start time as "3 Dec 2026, 17:15" in the run's own offset; the raw text if it does not parse. */
+    /** An ISO-8601 start time as "3 Dec 2026 17:15" in the run's own offset; the raw text if it does not parse. */
     static String date(String created) {
         if (created == null) return "—";
         try {

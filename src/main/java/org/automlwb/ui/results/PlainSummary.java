@@ -195,6 +195,7 @@ public final class PlainSummary {
     }
 
     private static String two(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        // -0.001 rounds to "-0.00", which reads as a sign that means something: it is 0.00
+        return String.format(Locale.ROOT, "%.2f", Math.abs(v) < 0.005 ? 0.0 : v);
     }
 }

@@ -96,6 +96,11 @@ public final class ResultsView extends StackPane {
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
         board.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Hyperparameters are details: hidden here (the chosen model's are under Details), shown from the table's
+        // menu button (+) for whoever wants every trial's.
+        board.getColumns().stream().filter(c -> "Hyperparameters".equals(c.getText())).findFirst()
+                .ifPresent(c -> c.setVisible(false));
+        board.setTableMenuButtonVisible(true);
         // Selecting rows picks the pair to compare: the last two selected.
         board.getSelectionModel().getSelectedItems().addListener((ListChangeListener<LeaderRow>) c -> {
             ObservableList<LeaderRow> sel = board.getSelectionModel().getSelectedItems();
@@ -172,6 +177,7 @@ public final class ResultsView extends StackPane {
         opened.managedProperty().bind(opened.textProperty().isNotEmpty());
         opened.visibleProperty().bind(opened.managedProperty());
         importanceNote.setWrapText(true);
+        importanceNote.setMinHeight(Region.USE_PREF_SIZE);
         importanceNote.getStyleClass().add("results-note");
         show(vm.resultsProperty().get());
     }

@@ -107,7 +107,7 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         algo.setMinWidth(100);
         score.setMinWidth(72);
         fit.setMinWidth(56);
-        status.setMinWidth(72);
+        status.setMinWidth(84); // "timed out" whole
         params.setMinWidth(80);
     }
 
