@@ -346,7 +346,7 @@ public final class ResultsViewModel {
     }
 
     static String describe(FeatureImportance.Result result, String metric) {
-        return "How much " + metric + " worsens when a column's values are shuffled, on " + result.rows()
+        return "How much " + org.automlwb.engine.PlainNames.metric(metric) + " worsens when a column's values are shuffled, on " + result.rows()
                 + " training rows, " + result.repeats() + (result.repeats() == 1 ? " shuffle" : " shuffles")
                 + " per column" + (result.complete() ? "." : " (stopped early: the slowest columns are missing).");
     }

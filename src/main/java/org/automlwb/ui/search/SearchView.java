@@ -107,7 +107,15 @@ public final class SearchView extends BorderPane {
             @Override public String toString(Metric m) { return m == null ? "" : metricName(m); }
             @Override public Metric fromString(String s) { return null; }
         });
-        metric.setTooltip(new Tooltip("What the search optimises and the leaderboard ranks by."));
+        Tooltip metricTip = new Tooltip();
+        metricTip.setWrapText(true);
+        metricTip.setMaxWidth(420);
+        // What the chosen metric means and which way is better, not only what a metric is for.
+        metricTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                "What the search optimises and the leaderboard ranks by." + (vm.metricProperty().get() == null ? ""
+                        : "\n\n" + org.automlwb.engine.PlainNames.meaning(vm.metricProperty().get())),
+                vm.metricProperty()));
+        metric.setTooltip(metricTip);
         Spinner<Integer> folds = spinner(vm.foldsProperty(), 2, SearchViewModel.MAX_FOLDS, 1, "folds");
         folds.setTooltip(new Tooltip("Cross-validation folds. Large data uses a holdout instead."));
         Spinner<Integer> threads = spinner(vm.threadsProperty(), 1, Runtime.getRuntime().availableProcessors(), 1, "threads");
@@ -189,16 +197,7 @@ public final class SearchView extends BorderPane {
     }
 
     static String metricName(Metric m) {
-        return switch (m) {
-            case AUC -> "AUC";
-            case ACCURACY -> "Accuracy";
-            case BALANCED_ACCURACY -> "Balanced accuracy";
-            case LOGLOSS -> "Log loss";
-            case MACRO_F1 -> "Macro F1";
-            case RMSE -> "RMSE";
-            case MAE -> "MAE";
-            case R2 -> "R²";
-        };
+        return org.automlwb.engine.PlainNames.metric(m);
     }
 
     private void showAlgorithms() {
