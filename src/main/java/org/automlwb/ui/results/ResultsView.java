@@ -197,8 +197,11 @@ public final class ResultsView extends StackPane {
         b.setOnAction(e -> open.accept(latest.getValue()));
         Label more = new Label("or pick one in Experiments (File › Open Experiment…).");
         more.getStyleClass().add(Styles.TEXT_MUTED);
+        Label heading = (Label) empty.lookup("#results-empty-title");
         Runnable update = () -> {
             var s = latest.getValue();
+            // Saved experiments are results: "No results yet" would tell the person they have none.
+            if (heading != null) heading.setText(s == null ? "No results yet" : "No experiment open");
             b.setText(s == null ? "" : "Open the latest: " + s.displayName());
             b.setVisible(s != null);
             b.setManaged(s != null);
@@ -354,6 +357,7 @@ public final class ResultsView extends StackPane {
         FontIcon icon = new FontIcon(MaterialDesignC.CHART_BAR);
         icon.getStyleClass().add(Css.EMPTY_ICON);
         Label t = new Label("No results yet");
+        t.setId("results-empty-title");
         t.getStyleClass().add(Styles.TITLE_3);
         Label why = new Label("Results appear here when a run in the Run step ends, or when you open a saved "
                 + "experiment.");
