@@ -38,8 +38,11 @@ public record Comparison(List<ExperimentSummary> experiments, List<CompareRow> m
 
     /** Computes the comparison of {@code outcomes}, read from the folders of {@code experiments}. */
     public static Comparison of(List<ExperimentSummary> experiments, List<ExperimentOutcome> outcomes) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (ExperimentOutcome o : outcomes) keys.addAll(o.summary().validation().keySet());
+        Set<String> found = new LinkedHashSet<>();
+        for (ExperimentOutcome o : outcomes) found.addAll(o.summary().validation().keySet());
+        // One order every time (the files keep none): the metrics in the order the app lists them, unknown ones last.
+        List<String> keys = new ArrayList<>(found);
+        keys.sort(java.util.Comparator.comparingInt(Comparison::order));
         List<CompareRow> rows = new ArrayList<>();
         for (String k : keys) {
             List<Double> values = new ArrayList<>();
@@ -77,6 +80,14 @@ public record Comparison(List<ExperimentSummary> experiments, List<CompareRow> m
             out.add(new Best(t.spec().trialId(), best));
         }
         return out;
+    }
+
+    private static int order(String key) {
+        try {
+            return Metric.fromKey(key).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The metrics as a map per experiment, for tests and the report of a comparison. */

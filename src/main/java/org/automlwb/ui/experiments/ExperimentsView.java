@@ -152,9 +152,9 @@ public final class ExperimentsView extends StackPane {
         table.getColumns().add(column("Best", 62, s -> s.validation() == null ? "—" : Fmt.number(s.validation())));
         table.getColumns().add(column("Test", 62, s -> s.test() == null ? "—" : Fmt.number(s.test())));
         table.getColumns().add(column("Model", 140, s -> s.leader() == null ? "—" : PlainNames.algorithm(s.leader())));
-        table.getColumns().add(column("Date", 140, s -> date(s.created())));
-        table.getColumns().add(column("Engine", 78, s -> s.engine()));
-        table.getColumns().add(column("Budget", 116, s -> (s.budgetSeconds() == null ? "no limit"
+        table.getColumns().add(column("Date", 136, s -> date(s.created())));
+        table.getColumns().add(column("Engine", 90, s -> s.engine()));
+        table.getColumns().add(column("Budget", 110, s -> (s.budgetSeconds() == null ? "no limit"
                 : TimeWords.seconds(s.budgetSeconds())) + " · " + s.trials() + " trials"));
         table.setRowFactory(t -> {
             TableRow<ExperimentSummary> row = new TableRow<>() {

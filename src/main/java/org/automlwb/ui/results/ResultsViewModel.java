@@ -380,10 +380,21 @@ public final class ResultsViewModel {
         if (a != null) keys.addAll(a.keySet());
         if (b != null) keys.addAll(b.keySet());
         List<MetricRow> out = new ArrayList<>();
-        for (String k : keys) {
+        // The maps keep no order: list the metrics as the app lists them everywhere (AUC, accuracy, ..., R²).
+        List<String> ordered = new ArrayList<>(keys);
+        ordered.sort(java.util.Comparator.comparingInt(ResultsViewModel::metricOrder));
+        for (String k : ordered) {
             out.add(new MetricRow(k, value(a, k), value(b, k)));
         }
         return out;
+    }
+
+    private static int metricOrder(String key) {
+        try {
+            return org.automlwb.engine.Metric.fromKey(key).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The two entries' metrics side by side; empty unless both are chosen. */
