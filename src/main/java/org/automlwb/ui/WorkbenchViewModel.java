@@ -105,6 +105,11 @@ public final class WorkbenchViewModel {
                     session.lastOutcomeProperty().set(outcome);
                     step.set(Step.RESULTS);
                 });
+        // Results must not go on showing an experiment whose folder is gone.
+        experiments.setOnDeleted(dirs -> {
+            var shown = session.lastOutcomeProperty().get();
+            if (shown != null && dirs.contains(shown.folder().dir())) session.lastOutcomeProperty().set(null);
+        });
         // A finished run is a new experiment: the list and Results' offer of the latest follow.
         session.lastOutcomeProperty().addListener((obs, o, n) -> experiments.refresh());
         experiments.refresh();

@@ -44,6 +44,7 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private Consumer<List<Path>> onDeleted = dirs -> { };
 
     /**
      * @param modelsRoot where runs write ({@code models/}); the list follows it
@@ -57,6 +58,9 @@ public final class ExperimentsViewModel {
         this.onOpen = onOpen;
         modelsRoot.addListener((obs, o, n) -> refresh());
     }
+
+    /** Told the folders of deleted experiments, so that a view showing one of them can let it go. */
+    public void setOnDeleted(Consumer<List<Path>> onDeleted) { this.onDeleted = onDeleted; }
 
     /** Every experiment in the models folder, newest first. */
     public ObservableList<ExperimentSummary> experiments() { return experiments; }
@@ -198,6 +202,7 @@ public final class ExperimentsViewModel {
                     status.set(n == 1 ? "Deleted " + what + "." : "Deleted " + n + " experiments.");
                     Comparison c = comparison.get();
                     if (c != null && c.experiments().stream().anyMatch(list::contains)) comparison.set(null);
+                    onDeleted.accept(list.stream().map(ExperimentSummary::dir).toList());
                     refresh();
                 },
                 error -> {

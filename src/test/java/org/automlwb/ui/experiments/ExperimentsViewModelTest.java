@@ -127,9 +127,12 @@ class ExperimentsViewModelTest {
         assertTrue(Files.exists(s.dir()), "the fake trash moves nothing: the desktop's would");
 
         dialogs.trash = false;
+        List<Path> told = new ArrayList<>();
+        vm.setOnDeleted(told::addAll);
         vm.delete(List.of(s));
         executor.runAll();
         assertFalse(Files.exists(s.dir()), "no trash: deleted for good after the question said so");
+        assertEquals(List.of(s.dir()), told, "Results is told, so that it lets the deleted experiment go");
         assertEquals(1, vm.experiments().size());
         assertTrue(Files.exists(models.resolve("experiments/20261201-100000-houses")));
     }
