@@ -55,7 +55,8 @@ public final class ExperimentList {
         JsonNode config = json(folder.configJson());
         if (config == null) {
             return new ExperimentSummary(id, dir, null, null, null, null, null, null, null, 0, null, null,
-                    ExperimentSummary.DEFAULT_ENGINE, "config.json is missing or not valid JSON");
+                    ExperimentSummary.DEFAULT_ENGINE, "config.json is missing or not valid JSON",
+                    ExperimentDisplayName.read(dir));
         }
         JsonNode metrics = json(folder.evaluationMetricsJson());
         JsonNode hyper = json(folder.hyperparametersJson());
@@ -72,7 +73,7 @@ public final class ExperimentList {
                 : null;
         return new ExperimentSummary(id, dir, data, text(config, "target"), text(config, "task"), metric, validation,
                 test, leader, trials(folder.journal()), text(config, "created"), budget, engine,
-                problem);
+                problem, ExperimentDisplayName.read(dir));
     }
 
     private static JsonNode json(Path file) {

@@ -23,12 +23,17 @@ import java.util.Map;
  * @param budgetSeconds the time budget, or null for a run bounded by its number of trials
  * @param engine     the AutoML engine that ran it ({@code workbench} for this product's own)
  * @param problem    why the folder could not be read in full, or null
+ * @param name       the name a person gave it ({@link ExperimentDisplayName}), or null
  */
 public record ExperimentSummary(String id, Path dir, String data, String target, String task, String metric,
                                 Double validation, Double test, String leader, int trials, String created,
-                                Double budgetSeconds, String engine, String problem) {
+                                Double budgetSeconds, String engine, String problem,
+                                String name) {
     /** The engine of experiments written before runs recorded theirs. */
     public static final String DEFAULT_ENGINE = "workbench";
+
+    /** What a person calls it: the name given to it, else its id. */
+    public String displayName() { return name != null ? name : id; }
 
     /** For {@code --json}: the fields by name, the folder as an absolute path. */
     public Map<String, Object> toJson() {
@@ -47,6 +52,7 @@ public record ExperimentSummary(String id, Path dir, String data, String target,
         m.put("budget_s", budgetSeconds);
         m.put("engine", engine);
         if (problem != null) m.put("problem", problem);
+        if (name != null) m.put("name", name);
         return m;
     }
 }

@@ -21,7 +21,13 @@ final class NavigationView extends VBox {
         ToggleGroup group = new ToggleGroup();
         int n = 1;
         for (Step step : Step.values()) {
-            ToggleButton b = new ToggleButton(n++ + "  " + step.title(), new FontIcon(step.icon()));
+            if (!step.inFlow()) {
+                Label saved = new Label("Saved");
+                saved.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED, "nav-heading");
+                getChildren().add(saved);
+            }
+            ToggleButton b = new ToggleButton((step.inFlow() ? n++ + "  " : "") + step.title(),
+                    new FontIcon(step.icon()));
             b.setId("nav-" + step.name().toLowerCase(java.util.Locale.ROOT));
             b.getStyleClass().add(Css.NAV_STEP);
             if (!step.live()) b.getStyleClass().add("pending");

@@ -12,7 +12,10 @@ public enum Step {
     PREPARE("Prepare", "The preprocessing recipe", MaterialDesignT.TUNE_VARIANT, true),
     SEARCH("Search", "Algorithms and their search space", MaterialDesignM.MAGNIFY, true),
     RUN("Run", "The AutoML run, live", MaterialDesignP.PLAY_CIRCLE_OUTLINE, true),
-    RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, true);
+    RESULTS("Results", "Leaderboard, explanations and export", MaterialDesignC.CHART_BAR, true),
+    /** Not a step of the flow: every saved experiment, to open, compare, rename or delete. */
+    EXPERIMENTS("Experiments", "Every experiment saved in the models folder: open, compare, rename, delete",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignH.HISTORY, true);
 
     private final String title;
     private final String description;
@@ -29,6 +32,9 @@ public enum Step {
     public String title() { return title; }
     public String description() { return description; }
     public Ikon icon() { return icon; }
+    /** Whether it is one of the numbered steps from data to results (Experiments is not). */
+    public boolean inFlow() { return this != EXPERIMENTS; }
+
     /** Whether the step has a working view yet; the others show an empty state. */
     public boolean live() { return live; }
 }

@@ -14,6 +14,7 @@ import org.automlwb.data.CsvDialect;
 import org.automlwb.data.CsvOptions;
 import org.automlwb.data.LoadedData;
 import org.automlwb.ui.dialog.OpenOptionsViewModel;
+import org.automlwb.ui.experiments.ExperimentsViewModel;
 import org.automlwb.ui.grid.DataGridViewModel;
 import org.automlwb.ui.load.LoadViewModel;
 import org.automlwb.ui.prepare.Debouncer;
@@ -51,6 +52,7 @@ public final class WorkbenchViewModel {
     private final RunViewModel run;
     private final ResultsViewModel results;
     private final QuickRun quickRun;
+    private final ExperimentsViewModel experiments;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATA);
@@ -85,6 +87,10 @@ public final class WorkbenchViewModel {
         prepare = new PrepareViewModel(services.executor(), services.dialogs(), session, previewDebouncer);
         search = new SearchViewModel(services.executor(), services.dialogs(), session, target.taskProperty());
         load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
+        // A test file belongs to its training file: another data set starts without one.
+        load.dataProperty().addListener((obs, old, data) -> {
+            if (data == null || old == null || !old.source().equals(data.source())) session.testFileProperty().set(null);
+        });
         load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
         load.setOnMissingFile(p -> updateSettings(settings.get().withRecentFiles(
                 RecentFiles.remove(settings.get().recentFiles(), p.toString()))));
@@ -94,7 +100,23 @@ public final class WorkbenchViewModel {
         results = new ResultsViewModel(services.executor(), services.dialogs());
         results.outcomeProperty().bind(session.lastOutcomeProperty());
         quickRun = new QuickRun(this);
+        experiments = new ExperimentsViewModel(services.executor(), services.dialogs(), session.modelsRootProperty(),
+                outcome -> {
+                    session.lastOutcomeProperty().set(outcome);
+                    step.set(Step.RESULTS);
+                });
+        // Results must not go on showing an experiment whose folder is gone.
+        experiments.setOnDeleted(dirs -> {
+            var shown = session.lastOutcomeProperty().get();
+            if (shown != null && dirs.contains(shown.folder().dir())) session.lastOutcomeProperty().set(null);
+        });
+        // A finished run is a new experiment: the list and Results' offer of the latest follow.
+        session.lastOutcomeProperty().addListener((obs, o, n) -> experiments.refresh());
+        experiments.refresh();
     }
+
+    /** The saved experiments (the Experiments view, File › Open experiment…). */
+    public ExperimentsViewModel experiments() { return experiments; }
 
     public LoadViewModel load() { return load; }
     public DataGridViewModel grid() { return grid; }

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.automlwb.ui.experiments.ExperimentsView;
 import org.automlwb.ui.grid.DataGridView;
 import org.automlwb.ui.load.LoadState;
 import org.automlwb.ui.load.LoadingView;
@@ -70,7 +71,12 @@ public final class WorkbenchWindow extends BorderPane {
         stepFactories.put(Step.SEARCH, () -> new SearchView(vm.search()));
         stepFactories.put(Step.RUN, () -> new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA),
                 () -> vm.stepProperty().set(Step.RESULTS)));
-        stepFactories.put(Step.RESULTS, () -> new ResultsView(vm.results()));
+        stepFactories.put(Step.RESULTS, () -> {
+            ResultsView results = new ResultsView(vm.results());
+            results.offerLatest(vm.experiments().latestProperty(), vm.experiments()::open);
+            return results;
+        });
+        stepFactories.put(Step.EXPERIMENTS, () -> new ExperimentsView(vm.experiments()));
 
         setTop(menuBar());
         setLeft(new NavigationView(vm));
@@ -100,10 +106,16 @@ public final class WorkbenchWindow extends BorderPane {
         MenuItem openOptions = new MenuItem("Open with Options…");
         openOptions.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
         openOptions.setOnAction(e -> vm.openWithOptions());
+        MenuItem openExperiment = new MenuItem("Open Experiment…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        openExperiment.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        openExperiment.setOnAction(e -> vm.experiments().openWithChooser());
+        MenuItem experiments = new MenuItem("Experiments");
+        experiments.setOnAction(e -> vm.stepProperty().set(Step.EXPERIMENTS));
         MenuItem exit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         exit.setOnAction(e -> quit.run());
-        Menu file = new Menu("File", null, open, openOptions, recentMenu, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("File", null, open, openOptions, recentMenu, new SeparatorMenuItem(),
+                openExperiment, experiments, new SeparatorMenuItem(), exit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light Theme");

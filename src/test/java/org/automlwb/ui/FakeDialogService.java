@@ -67,4 +67,30 @@ public final class FakeDialogService implements DialogService {
     }
 
     @Override public void showAbout(String version) { aboutShown++; }
+
+    /** The answer to {@link #askText}; null answers Cancel. */
+    public String textAnswer;
+    /** Whether the fake desktop has a trash; what was moved there. */
+    public boolean trash;
+    public final List<Path> trashed = new ArrayList<>();
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial) {
+        return Optional.ofNullable(textAnswer);
+    }
+
+    @Override public boolean trashAvailable() { return trash; }
+
+    @Override
+    public boolean moveToTrash(Path path) {
+        if (!trash) return false;
+        trashed.add(path);
+        return true;
+    }
+
+    /** The answer to {@link #chooseFolder}; null answers Cancel. */
+    public Path folderToChoose;
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDirectory) { return Optional.ofNullable(folderToChoose); }
 }

@@ -54,4 +54,25 @@ public interface DialogService {
 
     /** Shows the About box. */
     void showAbout(String version);
+
+    /**
+     * Asks for a line of text (a name).
+     *
+     * @param initial the text the field starts with
+     * @return the text when the user pressed OK, empty on Cancel
+     */
+    Optional<String> askText(String title, String message, String initial);
+
+    /** Whether this desktop has a trash (recycle bin) that {@link #moveToTrash} can use. */
+    boolean trashAvailable();
+
+    /**
+     * Moves a file or folder to the desktop's trash, where the user can restore it.
+     *
+     * @return false when the desktop has no trash or refused: the caller then decides whether to delete for good
+     */
+    boolean moveToTrash(Path path);
+
+    /** Asks for a folder, starting in {@code initialDirectory} when it exists (may be null). */
+    Optional<Path> chooseFolder(String title, Path initialDirectory);
 }

@@ -184,4 +184,45 @@ public final class FxDialogService implements DialogService {
     private static void style(Dialog<?> dialog) {
         dialog.getDialogPane().getStylesheets().add(Css.stylesheet(Css.DIALOGS));
     }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(message);
+        style(d);
+        return d.showAndWait();
+    }
+
+    @Override
+    public boolean trashAvailable() {
+        // AWT's Desktop knows the trash on Windows and macOS; most Linux desktops are not supported by it.
+        try {
+            return java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.MOVE_TO_TRASH);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean moveToTrash(Path path) {
+        try {
+            return trashAvailable() && java.awt.Desktop.getDesktop().moveToTrash(path.toFile());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialDirectory) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (initialDirectory != null && java.nio.file.Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        return Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+    }
 }

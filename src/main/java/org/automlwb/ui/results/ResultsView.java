@@ -23,6 +23,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.util.List;
+import org.automlwb.engine.PlainNames;
 import org.automlwb.ui.Css;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.run.LeaderRow;
@@ -42,7 +44,14 @@ public final class ResultsView extends StackPane {
     private final VBox empty = emptyState();
     private final Label title = new Label();
     private final Label summary = new Label();
-    private final Label params = new Label();
+    private final Label headline = new Label();
+    private final Label members = new Label();
+    private final Label baseline = new Label();
+    private final Label crowded = new Label();
+    private final Label details = new Label();
+    private final javafx.scene.control.TitledPane detailsPane = new javafx.scene.control.TitledPane(
+            "Details: the chosen model's settings", details);
+    private final Label legend = new Label();
     private final TableView<MetricRow> metrics = metricTable("Validation", "Test", "results-metrics");
     private final GridPane charts = new GridPane();
     private final SplitPane content;
@@ -56,13 +65,42 @@ public final class ResultsView extends StackPane {
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        params.getStyleClass().add(Styles.TEXT_MUTED);
-        params.setWrapText(true);
-        params.setMinHeight(Region.USE_PREF_SIZE);
+        headline.setId("results-headline");
+        headline.getStyleClass().add("results-headline");
+        members.setId("results-members");
+        baseline.setId("results-baseline");
+        baseline.getStyleClass().add("results-warning");
+        crowded.setId("results-crowded");
+        crowded.getStyleClass().add("results-warning");
+        legend.setId("results-legend");
+        legend.getStyleClass().add(Styles.TEXT_MUTED);
+        for (Label l : List.of(headline, members, baseline, crowded, legend)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
+        details.setId("results-details");
+        details.getStyleClass().add("results-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        detailsPane.setId("results-details-pane");
+        detailsPane.setExpanded(false);
+        detailsPane.setAnimated(false);
+        detailsPane.managedProperty().bind(details.textProperty().isNotEmpty());
+        detailsPane.visibleProperty().bind(detailsPane.managedProperty());
+        vm.wordsProperty().addListener((obs, o, w) -> showWords(w));
+        showWords(vm.wordsProperty().get());
+        vm.rows().addListener((ListChangeListener<LeaderRow>) c -> legend.setText(LeaderboardLegend.of(vm.rows())));
 
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
         board.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Hyperparameters are details: hidden here (the chosen model's are under Details), shown from the table's
+        // menu button (+) for whoever wants every trial's.
+        board.getColumns().stream().filter(c -> "Hyperparameters".equals(c.getText())).findFirst()
+                .ifPresent(c -> c.setVisible(false));
+        board.setTableMenuButtonVisible(true);
         // Selecting rows picks the pair to compare: the last two selected.
         board.getSelectionModel().getSelectedItems().addListener((ListChangeListener<LeaderRow>) c -> {
             ObservableList<LeaderRow> sel = board.getSelectionModel().getSelectedItems();
@@ -101,9 +139,19 @@ public final class ResultsView extends StackPane {
         predict.setOnAction(e -> vm.predictFile());
         report.disableProperty().bind(vm.busyProperty());
         predict.disableProperty().bind(vm.busyProperty());
-        HBox actions = new HBox(8, report, predict);
-        VBox left = new VBox(8, title, params, summary, savedIn(), actions, opened, new DeployBar(vm.deploy()),
-                tables, heading("Leaderboard"), board);
+        javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox("Keep the file's columns");
+        keep.setId("results-keep-columns");
+        keep.selectedProperty().bindBidirectional(vm.keepColumnsProperty());
+        keep.setTooltip(new javafx.scene.control.Tooltip("Predictions are saved after the predicted file's own "
+                + "columns, probabilities rounded to " + ResultsViewModel.PREDICTION_DECIMALS + " decimals. Off: "
+                + "only the row number, the prediction and the probabilities."));
+        keep.setMinWidth(Region.USE_PREF_SIZE);
+        predict.setTooltip(new javafx.scene.control.Tooltip("Predict a CSV with the chosen model. A file that has "
+                + "the target column is also scored: its metrics are shown when it is done."));
+        HBox actions = new HBox(8, report, predict, keep);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, title, headline, members, baseline, crowded, detailsPane, summary, savedIn(), actions,
+                opened, new DeployBar(vm.deploy()), tables, heading("Leaderboard"), legend, board);
         VBox.setVgrow(board, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
@@ -129,8 +177,40 @@ public final class ResultsView extends StackPane {
         opened.managedProperty().bind(opened.textProperty().isNotEmpty());
         opened.visibleProperty().bind(opened.managedProperty());
         importanceNote.setWrapText(true);
+        importanceNote.setMinHeight(Region.USE_PREF_SIZE);
         importanceNote.getStyleClass().add("results-note");
         show(vm.resultsProperty().get());
+    }
+
+    /**
+     * Lets the empty state offer the newest saved experiment: after a restart there are results on disk, and "No
+     * results yet" alone would say there are none.
+     *
+     * @param latest the newest experiment with a model, or null
+     * @param open   opens an experiment into this view
+     */
+    public void offerLatest(javafx.beans.value.ObservableValue<org.automlwb.export.ExperimentSummary> latest,
+                            java.util.function.Consumer<org.automlwb.export.ExperimentSummary> open) {
+        Button b = new Button();
+        b.setId("results-open-latest");
+        b.getStyleClass().add(Styles.ACCENT);
+        b.setOnAction(e -> open.accept(latest.getValue()));
+        Label more = new Label("or pick one in Experiments (File › Open Experiment…).");
+        more.getStyleClass().add(Styles.TEXT_MUTED);
+        Label heading = (Label) empty.lookup("#results-empty-title");
+        Runnable update = () -> {
+            var s = latest.getValue();
+            // Saved experiments are results: "No results yet" would tell the person they have none.
+            if (heading != null) heading.setText(s == null ? "No results yet" : "No experiment open");
+            b.setText(s == null ? "" : "Open the latest: " + s.displayName());
+            b.setVisible(s != null);
+            b.setManaged(s != null);
+            more.setVisible(s != null);
+            more.setManaged(s != null);
+        };
+        latest.addListener((obs, o, n) -> update.run());
+        update.run();
+        empty.getChildren().addAll(b, more);
     }
 
     /** Where the run wrote everything: the full path (selectable, never cut off), Open folder and Copy path. */
@@ -180,9 +260,7 @@ public final class ResultsView extends StackPane {
         content.setVisible(r != null);
         charts.getChildren().clear();
         if (r == null) return;
-        int open = r.title().indexOf(" (");
-        title.setText(open < 0 ? r.title() : r.title().substring(0, open));
-        params.setText(open < 0 ? "" : r.title().substring(open + 2, r.title().length() - 1));
+        title.setText(r.title());
         summary.setText(r.summary());
         metrics.getItems().setAll(r.metrics());
         if (r.confusion() != null) {
@@ -198,6 +276,17 @@ public final class ResultsView extends StackPane {
         }
         showImportance(vm.importanceProperty().get());
         charts.add(importancePanel, 0, 2, 2, 1);
+    }
+
+    private void showWords(ResultsViewModel.Words w) {
+        headline.setText(w.headline());
+        headline.setTooltip(w.headline().isEmpty() ? null : new javafx.scene.control.Tooltip(
+                "The same numbers as the table below, in words. Hover over a metric's name there to see what it "
+                + "means and which way is better."));
+        members.setText(w.members().isEmpty() ? "" : "An ensemble of: " + w.members());
+        baseline.setText(w.baseline());
+        crowded.setText(w.crowded());
+        details.setText(w.details());
     }
 
     /** Tall enough for every row (metric tables are short): no scroll bar inside the page. */
@@ -219,7 +308,7 @@ public final class ResultsView extends StackPane {
     }
 
     private static String label(LeaderRow r) {
-        return r == null ? "—" : "#" + r.trialId() + " " + r.algorithm();
+        return r == null ? "—" : "#" + r.trialId() + " " + PlainNames.algorithm(r.algorithm());
     }
 
     private static Label heading(String text) {
@@ -233,7 +322,18 @@ public final class ResultsView extends StackPane {
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("—"));
-        t.getColumns().add(column("Metric", MetricRow::metric, String::valueOf));
+        TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
+        name.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().metric()));
+        name.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(String key, boolean isEmpty) {
+                super.updateItem(key, isEmpty);
+                // The key stays in files and JSON; a person reads its name and, on hover, what it means.
+                setText(isEmpty || key == null ? null : PlainNames.metric(key));
+                String meaning = isEmpty || key == null ? "" : PlainNames.meaning(key);
+                setTooltip(meaning.isEmpty() ? null : new javafx.scene.control.Tooltip(meaning));
+            }
+        });
+        t.getColumns().add(name);
         t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
@@ -257,8 +357,11 @@ public final class ResultsView extends StackPane {
         FontIcon icon = new FontIcon(MaterialDesignC.CHART_BAR);
         icon.getStyleClass().add(Css.EMPTY_ICON);
         Label t = new Label("No results yet");
+        t.setId("results-empty-title");
         t.getStyleClass().add(Styles.TITLE_3);
-        Label why = new Label("Results appear here when a run in the Run step ends.");
+        Label why = new Label("Results appear here when a run in the Run step ends, or when you open a saved "
+                + "experiment.");
+        why.setWrapText(true);
         VBox box = new VBox(10, icon, t, why);
         box.setId("results-empty");
         box.getStyleClass().add(Css.EMPTY_STATE);

@@ -77,6 +77,33 @@ public final class ResultsViewModel {
     public record Results(String title, String summary, List<MetricRow> metrics, ConfusionMatrix confusion,
                           List<Curve> roc, List<Curve> pr, RegressionPoints regression) { }
 
+    /**
+     * The plain words above the numbers.
+     *
+     * @param headline the sentence an analyst can repeat, or empty
+     * @param members  an ensemble's members by algorithm and weight, or empty
+     * @param baseline why the chosen model is no better than the constant baseline, or empty
+     * @param crowded  the warning about near-identical configurations at the top, or empty
+     * @param details  the chosen model's hyperparameters, one per line
+     */
+    public record Words(String headline, String members, String baseline, String crowded, String details) {
+        static final Words NONE = new Words("", "", "", "", "");
+
+        static Words of(ExperimentOutcome o, String target) {
+            RunResult r = o.result();
+            int rows = r.validationPredictions() != null ? r.validationPredictions().size()
+                    : r.data() != null ? r.data().rows() : 0;
+            return new Words(PlainSummary.headline(r.summary(), target == null ? "" : target),
+                    PlainSummary.members(r), PlainSummary.baseline(r), PlainSummary.crowdedTop(r, rows),
+                    PlainSummary.details(r));
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<Words> words = new ReadOnlyObjectWrapper<>(Words.NONE);
+
+    /** The plain words of the experiment shown; {@link Words#NONE} before any. */
+    public ReadOnlyObjectProperty<Words> wordsProperty() { return words.getReadOnlyProperty(); }
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsViewModel.class);
 
     private final DialogService dialogs;
@@ -176,9 +203,21 @@ public final class ResultsViewModel {
                 });
     }
 
+    private final BooleanProperty keepColumns = new SimpleBooleanProperty(true);
+
     /**
-     * Predicts a CSV file with the chosen model (the one exported to trained_models/), streamed chunk by chunk,
-     * and saves the predictions where the user says.
+     * Whether saved predictions keep the predicted file's own columns before them (on by default: a person reads
+     * a prediction next to the row it is for; scripts that want only the predictions turn it off).
+     */
+    public BooleanProperty keepColumnsProperty() { return keepColumns; }
+
+    /** Decimal places of the probabilities in saved predictions: enough to rank, short enough to read. */
+    static final int PREDICTION_DECIMALS = 3;
+
+    /**
+     * Predicts a CSV file with the chosen model (the one exported to trained_models/), streamed chunk by chunk, and
+     * saves the predictions where the user says, next to the file's own columns unless turned off. When the file
+     * has the target column, the message gives the model's metrics on it; it offers to open the folder.
      */
     public void predictFile() {
         ExperimentOutcome o = outcome.get();
@@ -196,21 +235,50 @@ public final class ResultsViewModel {
         if (out.isEmpty()) return;
         busy.set(true);
         Path modelDir = o.trainedModel().dir();
-        executor.submit("predict", () -> BatchPredictor.predict(
-                        ModelLoader.load(modelDir), input.get(), out.get(),
-                        BatchPredictor.Options.defaults()),
-                summary -> {
+        boolean keep = keepColumns.get();
+        executor.submit("predict", () -> predictAndScore(modelDir, input.get(), out.get(), keep),
+                done -> {
                     busy.set(false);
-                    StringBuilder text = new StringBuilder(summary.rows() + " rows predicted and saved to "
-                            + summary.out() + ".");
-                    for (String w : summary.warnings()) text.append("\n\nNote: ").append(w).append('.');
-                    dialogs.showInfo("Predictions saved", text.toString());
+                    Path folderOut = done.summary().out().toAbsolutePath().getParent();
+                    if (dialogs.confirm("Predictions saved", PredictMessage.of(done.summary(), done.scored(),
+                            done.target()), "Open folder")) {
+                        open(folderOut, "the predictions' folder");
+                    }
                 },
                 error -> {
                     busy.set(false);
                     dialogs.showError(RunErrors.report("These rows cannot be predicted",
                             "The prediction failed", error));
                 });
+    }
+
+    /** What a Predict a file… did: the predictor's summary, the rewritten file's metrics, and the target's name. */
+    record Predicted(BatchPredictor.Summary summary, org.automlwb.export.PredictionsBesideInput.Result scored,
+                     String target) { }
+
+    /**
+     * Predicts {@code input} into {@code out}: {@link #batchPredict} into a hidden file beside it, then that file
+     * rewritten for people (the input's columns, rounded probabilities) with the metrics when the target is there.
+     */
+    static Predicted predictAndScore(Path modelDir, Path input, Path out, boolean keepColumns) throws Exception {
+        ModelLoader.LoadedModel model = ModelLoader.load(modelDir);
+        Path raw = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".raw");
+        try {
+            BatchPredictor.Summary s = batchPredict(model, input, raw);
+            org.automlwb.export.PredictionsBesideInput.Result scored = org.automlwb.export.PredictionsBesideInput
+                    .write(input, BatchPredictor.Options.defaults().csv(), raw, out, model.metadata(), keepColumns,
+                            PREDICTION_DECIMALS);
+            return new Predicted(new BatchPredictor.Summary(s.rows(), s.chunks(), out, s.monitoring(), s.warnings()),
+                    scored, model.metadata().target());
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+    }
+
+    /** The one call into the headless predictor: it is being reshaped elsewhere, so it is called in one place. */
+    private static BatchPredictor.Summary batchPredict(ModelLoader.LoadedModel model, Path input, Path out)
+            throws org.automlwb.common.BadInputException {
+        return BatchPredictor.predict(model, input, out, BatchPredictor.Options.defaults());
     }
 
     /** What the importance panel says: measuring, how it was measured, or why there is none. */
@@ -224,14 +292,35 @@ public final class ResultsViewModel {
             rows.clear();
             results.set(null);
             folder.set("");
+            words.set(Words.NONE);
             return;
         }
+        showWords(o);
         folder.set(o.folder().dir().toAbsolutePath().normalize().toString());
         rows.setAll(LiveLeaderboard.ranked(o.summary().metric(), o.result().leaderboard()));
         if (rows.size() > 0) left.set(rows.get(0));
         if (rows.size() > 1) right.set(rows.get(1));
         results.set(of(o));
         measureImportance(o);
+    }
+
+    /**
+     * Works out the plain words. A run in memory knows its target; an experiment opened from its folder has it in
+     * config.json, read off the UI thread.
+     */
+    private void showWords(ExperimentOutcome o) {
+        RunResult r = o.result();
+        if (r.data() != null || executor == null) {
+            words.set(Words.of(o, r.data() == null ? null : r.data().target()));
+            return;
+        }
+        words.set(Words.of(o, null));
+        Path dir = o.folder().dir();
+        executor.submit("read target", () -> Optional.ofNullable(org.automlwb.export.SavedExperiment.target(dir)),
+                t -> {
+                    if (outcome.get() == o) words.set(Words.of(o, t.orElse(null)));
+                },
+                e -> LOG.debug("cannot read the target of {}", dir, e));
     }
 
     /** Starts measuring the chosen model's feature importance in the background, dropping any earlier one. */
@@ -241,7 +330,10 @@ public final class ResultsViewModel {
         importance.set(null);
         RunResult r = o == null ? null : o.result();
         if (executor == null || r == null || r.model() == null || r.data() == null) {
-            importanceStatus.set(r != null && r.model() == null ? "No model, so no feature importance." : "");
+            importanceStatus.set(r == null || r.model() != null ? ""
+                    : r.summary().leader() != null ? "An experiment opened from its folder shows its feature "
+                    + "importance in the report (Open report): the model is not loaded here."
+                    : "No model, so no feature importance.");
             return;
         }
         CancelToken cancel = new CancelToken();
@@ -259,7 +351,7 @@ public final class ResultsViewModel {
     }
 
     static String describe(FeatureImportance.Result result, String metric) {
-        return "How much " + metric + " worsens when a column's values are shuffled, on " + result.rows()
+        return "How much " + org.automlwb.engine.PlainNames.metric(metric) + " worsens when a column's values are shuffled, on " + result.rows()
                 + " training rows, " + result.repeats() + (result.repeats() == 1 ? " shuffle" : " shuffles")
                 + " per column" + (result.complete() ? "." : " (stopped early: the slowest columns are missing).");
     }
@@ -268,9 +360,9 @@ public final class ResultsViewModel {
     public static Results of(ExperimentOutcome o) {
         RunResult r = o.result();
         RunSummary s = r.summary();
-        String title = s.leader() == null ? "No model" : s.leader().spec().algorithm()
-                + (s.leader().spec().config() == null || s.leader().spec().config().values().isEmpty() ? ""
-                : " (" + s.leader().spec().config() + ")");
+        // The name only: its settings are behind the Details expander (Words.details).
+        String title = s.leader() == null ? "No model" : org.automlwb.engine.PlainNames.algorithm(
+                s.leader().spec().algorithm());
         String summary = s.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " · "
                 + s.trials() + " trials · " + s.message();
         List<MetricRow> metrics = sideBySide(s.validation(), s.test());
@@ -293,10 +385,21 @@ public final class ResultsViewModel {
         if (a != null) keys.addAll(a.keySet());
         if (b != null) keys.addAll(b.keySet());
         List<MetricRow> out = new ArrayList<>();
-        for (String k : keys) {
+        // The maps keep no order: list the metrics as the app lists them everywhere (AUC, accuracy, ..., R²).
+        List<String> ordered = new ArrayList<>(keys);
+        ordered.sort(java.util.Comparator.comparingInt(ResultsViewModel::metricOrder));
+        for (String k : ordered) {
             out.add(new MetricRow(k, value(a, k), value(b, k)));
         }
         return out;
+    }
+
+    private static int metricOrder(String key) {
+        try {
+            return org.automlwb.engine.Metric.fromKey(key).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The two entries' metrics side by side; empty unless both are chosen. */

@@ -41,10 +41,34 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         TableColumn<LeaderRow, Integer> trial = column("Trial", 56, LeaderRow::trialId);
         trial.setCellFactory(c -> text(String::valueOf, "num"));
         TableColumn<LeaderRow, String> algo = column("Algorithm", 140, LeaderRow::algorithm);
+        algo.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? null : org.automlwb.engine.PlainNames.algorithm(id));
+                LeaderRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                boolean worse = r != null && worseThanBaseline(r);
+                pseudoClassStateChanged(WORSE, worse);
+                setTooltip(worse ? new Tooltip("Worse than the constant baseline (always the most common class, "
+                        + "or the average): this model has learnt nothing usable.") : null);
+            }
+        });
         TableColumn<LeaderRow, String> params = column("Hyperparameters", 260, LeaderRow::params);
         params.setCellFactory(c -> text(s -> s, "params"));
         TableColumn<LeaderRow, Double> score = column(scoreTitle, 90, LeaderRow::score);
-        score.setCellFactory(c -> text(Fmt::number, "num"));
+        score.setCellFactory(c -> {
+            TableCell<LeaderRow, Double> cell = new TableCell<>() {
+                @Override protected void updateItem(Double v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty || v == null ? null : Fmt.number(v));
+                    LeaderRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    // A dash alone reads as broken: say why there is no score.
+                    setTooltip(r != null && Double.isNaN(r.score())
+                            ? new Tooltip(org.automlwb.engine.PlainNames.noScore(r.status())) : null);
+                }
+            };
+            cell.getStyleClass().add("num");
+            return cell;
+        });
         // NaN (no score) sorts after every number whichever way the column is sorted
         score.setComparator(Comparator.nullsLast(Double::compare));
         TableColumn<LeaderRow, Double> fit = column("Fit s", 64, LeaderRow::fitSeconds);
@@ -62,7 +86,8 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
                     if (next != null) pseudoClassStateChanged(next, true);
                     shown = next;
                 }
-                setText(empty || s == null ? null : s.name().toLowerCase(Locale.ROOT));
+                setText(empty || s == null ? null : org.automlwb.engine.PlainNames.status(s));
+                setTooltip(empty || s == null ? null : new Tooltip(org.automlwb.engine.PlainNames.statusMeaning(s)));
             }
         });
         TableColumn<LeaderRow, String> error = column("Error", 200, LeaderRow::error);
@@ -82,8 +107,23 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         algo.setMinWidth(100);
         score.setMinWidth(72);
         fit.setMinWidth(56);
-        status.setMinWidth(72);
+        status.setMinWidth(84); // "timed out" whole
         params.setMinWidth(80);
+    }
+
+    private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse-than-baseline");
+
+    /**
+     * Whether {@code r} scored worse than the constant baseline's row of this table: ranks follow the score in the
+     * metric's direction, so a scored row ranked after the baseline is worse (ties share no rank, so a tie counts
+     * as not better either way only when it ranks after).
+     */
+    private boolean worseThanBaseline(LeaderRow r) {
+        if (r.rank() == 0 || "baseline".equals(r.algorithm())) return false;
+        for (LeaderRow b : getItems()) {
+            if ("baseline".equals(b.algorithm()) && b.rank() > 0) return r.rank() > b.rank();
+        }
+        return false;
     }
 
     private static <T> TableColumn<LeaderRow, T> column(String title, double width, Function<LeaderRow, T> value) {

@@ -19,7 +19,18 @@ public interface RunLauncher {
 
     /** {@link Experiments#run} without test data. */
     static RunLauncher experiments() {
-        return (train, spec, recipe, root, cancel, listener) ->
-                Experiments.run(train, null, spec, recipe, root, cancel, listener);
+        return experiments(() -> null);
+    }
+
+    /**
+     * {@link Experiments#run} with the test file the Search view names (read on the run's thread, as
+     * {@code run --test} reads it), or none when it names none.
+     */
+    static RunLauncher experiments(java.util.function.Supplier<Path> testFile) {
+        return (train, spec, recipe, root, cancel, listener) -> {
+            Path test = testFile.get();
+            LoadedData testData = test == null ? null : org.automlwb.data.CsvLoader.load(test);
+            return Experiments.run(train, testData, spec, recipe, root, cancel, listener);
+        };
     }
 }

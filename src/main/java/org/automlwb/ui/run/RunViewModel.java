@@ -108,7 +108,7 @@ public final class RunViewModel {
 
     /** With the real engine and clock. */
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
-        this(executor, dialogs, session, RunLauncher.experiments(), System::nanoTime);
+        this(executor, dialogs, session, RunLauncher.experiments(session.testFileProperty()::get), System::nanoTime);
     }
 
     public ObjectProperty<RunPhase> phaseProperty() { return phase; }
@@ -140,9 +140,9 @@ public final class RunViewModel {
     /** The run's metric: as set, or as the engine chose it for the task (known once the run started); null before. */
     public ObjectProperty<Metric> metricProperty() { return metric; }
 
-    /** The metric's key for chart axes, or "score" while unknown. */
+    /** The metric's name for chart axes (e.g. "Log loss"), or "score" while unknown. */
     public String metricName() {
-        return metric.get() == null ? "score" : metric.get().key();
+        return metric.get() == null ? "score" : org.automlwb.engine.PlainNames.metric(metric.get());
     }
 
     /** The queue the current run's engine reports to (tests feed it directly). */
@@ -225,7 +225,7 @@ public final class RunViewModel {
             if (listed.add(r.spec().trialId())) pendingRows = board().addAll(List.of(r));
             improve(b.best().elapsedSeconds(), r.score(), r.spec().algorithm());
             best.set(String.format(Locale.ROOT, "%s %s · trial %d %s", metricName(), Fmt.number(r.score()),
-                    r.spec().trialId(), r.spec().algorithm()));
+                    r.spec().trialId(), org.automlwb.engine.PlainNames.algorithm(r.spec().algorithm())));
         }
         trials.set(finishedCount + " trials done" + (started > finishedCount ? ", " + (started - finishedCount)
                 + " running" : ""));

@@ -107,7 +107,15 @@ public final class SearchView extends BorderPane {
             @Override public String toString(Metric m) { return m == null ? "" : metricName(m); }
             @Override public Metric fromString(String s) { return null; }
         });
-        metric.setTooltip(new Tooltip("What the search optimises and the leaderboard ranks by."));
+        Tooltip metricTip = new Tooltip();
+        metricTip.setWrapText(true);
+        metricTip.setMaxWidth(420);
+        // What the chosen metric means and which way is better, not only what a metric is for.
+        metricTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                "What the search optimises and the leaderboard ranks by." + (vm.metricProperty().get() == null ? ""
+                        : "\n\n" + org.automlwb.engine.PlainNames.meaning(vm.metricProperty().get())),
+                vm.metricProperty()));
+        metric.setTooltip(metricTip);
         Spinner<Integer> folds = spinner(vm.foldsProperty(), 2, SearchViewModel.MAX_FOLDS, 1, "folds");
         folds.setTooltip(new Tooltip("Cross-validation folds. Large data uses a holdout instead."));
         Spinner<Integer> threads = spinner(vm.threadsProperty(), 1, Runtime.getRuntime().availableProcessors(), 1, "threads");
@@ -124,6 +132,7 @@ public final class SearchView extends BorderPane {
         addField(grid, 1, 1, "Threads", threads);
         addField(grid, 2, 1, "Seed", seed);
         grid.add(ensemble, 0, 2, 6, 1);
+        grid.add(testFileRow(), 0, 3, 6, 1);
 
         Label problem = new Label();
         problem.setId("search-problem");
@@ -135,6 +144,36 @@ public final class SearchView extends BorderPane {
         VBox top = new VBox(10, presetBox, grid, problem, heading);
         top.getStyleClass().add("search-settings");
         return top;
+    }
+
+    /** The optional test file: its name (whole path in the tooltip), Choose… and Clear. */
+    private Node testFileRow() {
+        Label caption = new Label("Test file (optional)");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = new Label();
+        name.setId("search-test-file");
+        name.setMinWidth(0);
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.nio.file.Path p = vm.testFileProperty().get();
+            return p == null ? "none: Results' Test column stays empty" : String.valueOf(p.getFileName());
+        }, vm.testFileProperty()));
+        Tooltip why = new Tooltip("A separate CSV with the same columns and the target, which the search never "
+                + "sees: the chosen model is scored on it once, at the end, and Results shows it in the Test "
+                + "column (as run --test does on the command line).");
+        name.setTooltip(why);
+        Button choose = new Button("Choose…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        choose.setId("search-choose-test");
+        choose.setTooltip(why);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> vm.chooseTestFile());
+        Button clear = new Button("Clear");
+        clear.setId("search-clear-test");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setOnAction(e -> vm.clearTestFile());
+        clear.disableProperty().bind(vm.testFileProperty().isNull());
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, caption, name, choose, clear);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static void addField(GridPane grid, int col, int row, String label, Node field) {
@@ -158,16 +197,7 @@ public final class SearchView extends BorderPane {
     }
 
     static String metricName(Metric m) {
-        return switch (m) {
-            case AUC -> "AUC";
-            case ACCURACY -> "Accuracy";
-            case BALANCED_ACCURACY -> "Balanced accuracy";
-            case LOGLOSS -> "Log loss";
-            case MACRO_F1 -> "Macro F1";
-            case RMSE -> "RMSE";
-            case MAE -> "MAE";
-            case R2 -> "R²";
-        };
+        return org.automlwb.engine.PlainNames.metric(m);
     }
 
     private void showAlgorithms() {

@@ -82,6 +82,19 @@ public final class SearchViewModel {
         rebuild();
     }
 
+    /** The optional test file (the session's): scored once at the end, it fills the Test column in Results. */
+    public ObjectProperty<Path> testFileProperty() { return session.testFileProperty(); }
+
+    /** Asks for a test CSV, starting next to the training file. */
+    public void chooseTestFile() {
+        Path start = session.dataProperty().get() == null ? lastDirectory
+                : session.dataProperty().get().source().toAbsolutePath().getParent();
+        dialogs.chooseCsvFile(start).ifPresent(p -> session.testFileProperty().set(p.toAbsolutePath().normalize()));
+    }
+
+    /** Runs without a test file again. */
+    public void clearTestFile() { session.testFileProperty().set(null); }
+
     /** The algorithms that can learn the task, cheapest first. */
     public ObservableList<AlgorithmEditor> algorithms() { return algorithms; }
     /** The metrics that apply to the task. */

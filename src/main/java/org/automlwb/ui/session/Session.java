@@ -26,6 +26,7 @@ public final class Session {
     private final ObjectProperty<RunSpec> settings = new SimpleObjectProperty<>(RunSpec.defaults(""));
     private final ObjectProperty<Path> modelsRoot = new SimpleObjectProperty<>(defaultModelsRoot());
     private final ObjectProperty<ExperimentOutcome> lastOutcome = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> testFile = new SimpleObjectProperty<>();
 
     /** The loaded training data, or null. */
     public ObjectProperty<LoadedData> dataProperty() { return data; }
@@ -47,6 +48,12 @@ public final class Session {
 
     /** Where experiments are written. */
     public ObjectProperty<Path> modelsRootProperty() { return modelsRoot; }
+
+    /**
+     * A separate test CSV (same columns, target included), scored once at the end by the chosen model only, as
+     * {@code run --test} does; null for none.
+     */
+    public ObjectProperty<Path> testFileProperty() { return testFile; }
 
     /** The last finished experiment, or null. */
     public ObjectProperty<ExperimentOutcome> lastOutcomeProperty() { return lastOutcome; }

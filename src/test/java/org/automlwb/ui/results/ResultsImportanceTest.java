@@ -82,7 +82,7 @@ class ResultsImportanceTest {
         assertEquals(1, executor.pending());
         executor.runAll();
         assertEquals("x", vm.importanceProperty().get().importances().get(0).column());
-        assertTrue(vm.importanceStatusProperty().get().startsWith("How much auc worsens"),
+        assertTrue(vm.importanceStatusProperty().get().startsWith("How much AUC worsens"),
                 vm.importanceStatusProperty().get());
     }
 }

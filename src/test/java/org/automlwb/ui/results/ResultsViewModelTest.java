@@ -36,7 +36,7 @@ class ResultsViewModelTest {
         assertNull(vm.resultsProperty().get());
         vm.outcomeProperty().set(o);
         ResultsViewModel.Results r = vm.resultsProperty().get();
-        assertTrue(r.title().startsWith("xgboost"), r.title());
+        assertEquals("XGBoost", r.title(), "the name a person reads, settings behind Details");
         assertEquals(new MetricRow("accuracy", 0.9, 0.85), r.metrics().stream()
                 .filter(m -> m.metric().equals("accuracy")).findFirst().orElseThrow());
         assertTrue(Double.isNaN(r.metrics().stream().filter(m -> m.metric().equals("auc")).findFirst()
