@@ -47,6 +47,7 @@ public final class Cli {
         cl.addSubcommand(new ExperimentsCommand());
         cl.addSubcommand(new PortfolioCandidatesCommand());
         cl.addSubcommand(new PortfolioBuildCommand());
+        cl.addSubcommand(new ServeCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

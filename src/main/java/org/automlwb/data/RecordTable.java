@@ -25,6 +25,29 @@ public final class RecordTable {
 
     private RecordTable() { }
 
+    /** What is wrong with records, for a caller that answers each kind differently (the server's error codes). */
+    public enum Problem {
+        /** A column the model needs is not there. */
+        MISSING_COLUMN,
+        /** A CSV line that cannot be split, or has a different number of fields than the header. */
+        MALFORMED_LINE,
+        /** A cell that does not fit its column's type. */
+        BAD_VALUE
+    }
+
+    /** Bad records, with which {@link Problem} it is; {@link #line()} is the record's number or the CSV line. */
+    public static final class RecordException extends BadInputException {
+        private final Problem problem;
+
+        RecordException(Problem problem, String message, long line, String column, String hint) {
+            super(message, null, line, column, hint);
+            this.problem = problem;
+        }
+
+        /** Which kind of problem. */
+        public Problem problem() { return problem; }
+    }
+
     /**
      * A table from records whose cells are already split.
      *
@@ -32,10 +55,10 @@ public final class RecordTable {
      * @param records one array per record, its cells in the order of {@code kinds}; a null cell is missing
      * @param missing the tokens that mean missing (e.g. {@link CsvOptions#DEFAULT_MISSING})
      * @param what    what a record is called in messages, e.g. {@code record}
-     * @throws BadInputException when a cell does not fit its column's type; its line is the 1-based record number
+     * @throws RecordException when a cell does not fit its column's type; its line is the 1-based record number
      */
     public static Table of(Map<String, ColumnKind> kinds, List<String[]> records, Set<String> missing, String what)
-            throws BadInputException {
+            throws RecordException {
         int columns = kinds.size();
         Cells cells = new Cells(columns);
         for (int r = 0; r < records.size(); r++) cells.add(records.get(r), r + 1);
@@ -46,15 +69,15 @@ public final class RecordTable {
      * A table from CSV text: comma-delimited, double quotes, a header line naming the columns (other columns are
      * ignored; a name matches ignoring case when exactly one header name fits, as for a file).
      *
-     * @throws BadInputException naming the line and column: no header, a column missing, a line with a different
+     * @throws RecordException naming the line and column: no header, a column missing, a line with a different
      *                           number of fields than the header, a cell that does not fit its column's type
      */
     public static Table ofCsv(String text, Map<String, ColumnKind> kinds, Set<String> missing)
-            throws BadInputException {
+            throws RecordException {
         List<String> columns = new ArrayList<>(kinds.keySet());
         CsvTokenizer t = new CsvTokenizer(new StringReader(text), ',', '"');
         try {
-            if (!t.next()) throw new BadInputException("the CSV has no header line", null, 0, null,
+            if (!t.next()) throw new RecordException(Problem.MALFORMED_LINE, "the CSV has no header line", 0, null,
                     "send a header line naming the columns, then one line per row");
             List<String> header = new ArrayList<>(t.size());
             for (int i = 0; i < t.size(); i++) header.add(t.text(i));
@@ -63,19 +86,21 @@ public final class RecordTable {
             for (int c = 0; c < fieldOf.length; c++) {
                 fieldOf[c] = fieldOf(names, columns.get(c));
                 if (fieldOf[c] < 0) {
-                    throw new BadInputException("the column is missing", null, 1, columns.get(c),
+                    throw new RecordException(Problem.MISSING_COLUMN, "the column is missing", 1, columns.get(c),
                             "the columns needed are: " + String.join(", ", columns));
                 }
             }
             Cells cells = new Cells(columns.size());
             while (t.next()) {
                 if (t.problem() != null) {
-                    throw new BadInputException("this line is not valid CSV: " + t.problem(), null, t.line(), null,
+                    throw new RecordException(Problem.MALFORMED_LINE, "this line is not valid CSV: " + t.problem(),
+                            t.line(), null,
                             "quote cells that hold commas, quotes or line breaks");
                 }
                 if (t.size() != names.size()) {
-                    throw new BadInputException("the line has " + t.size() + " fields, the header " + names.size(),
-                            null, t.line(), null, "give every line as many fields as the header");
+                    throw new RecordException(Problem.MALFORMED_LINE, "the line has " + t.size()
+                            + " fields, the header " + names.size(), t.line(), null,
+                            "give every line as many fields as the header");
                 }
                 String[] row = new String[fieldOf.length];
                 for (int c = 0; c < fieldOf.length; c++) row[c] = t.text(fieldOf[c]);
@@ -102,7 +127,7 @@ public final class RecordTable {
     }
 
     private static Table build(List<String> columns, List<ColumnKind> kinds, Cells cells, Set<String> missing,
-                               String what) throws BadInputException {
+                               String what) throws RecordException {
         ValueParser vp = new ValueParser(missing);
         ColumnInference[] inference = new ColumnInference[columns.size()];
         for (int c = 0; c < inference.length; c++) inference[c] = new ColumnInference(kinds.get(c), STYLES);
@@ -115,9 +140,10 @@ public final class RecordTable {
                 if (cells.isNull(c) || vp.isMissing(cells.buffer(), s, e)) continue;
                 if (!inference[c].accept(cells.buffer(), s, e, vp)) {
                     ColumnKind k = kinds.get(c);
-                    throw new BadInputException(String.format(Locale.ROOT, "%s %d: the value '%s' is not %s %s", what,
-                            cells.line(), CsvLoader.abbreviate(cells.text(c)), k == ColumnKind.INTEGER ? "an" : "a",
-                            k.name().toLowerCase(Locale.ROOT)), null, cells.line(), columns.get(c),
+                    throw new RecordException(Problem.BAD_VALUE, String.format(Locale.ROOT,
+                            "%s %d: the value '%s' is not %s %s", what, cells.line(),
+                            CsvLoader.abbreviate(cells.text(c)), k == ColumnKind.INTEGER ? "an" : "a",
+                            k.name().toLowerCase(Locale.ROOT)), cells.line(), columns.get(c),
                             "give the column the same type of values it had in training");
                 }
             }

@@ -58,19 +58,20 @@ public final class Predictor {
     /**
      * Records whose cells are in the order of {@link #inputKinds()} (null = missing) as a typed table.
      *
-     * @throws BadInputException naming the record (as its line) and the column when a cell does not fit its type
+     * @throws RecordTable.RecordException naming the record (as its line) and the column when a cell does not fit
+     *                                     its type
      */
-    public Table table(List<String[]> records) throws BadInputException {
+    public Table table(List<String[]> records) throws RecordTable.RecordException {
         return RecordTable.of(kinds, records, CsvOptions.DEFAULT_MISSING, "record");
     }
 
     /**
      * Comma-separated text with a header line as a typed table (other columns are ignored).
      *
-     * @throws BadInputException naming the line and column: a column missing, a malformed line, a cell that does
-     *                           not fit its type
+     * @throws RecordTable.RecordException naming the line and column: a column missing, a malformed line, a cell
+     *                                     that does not fit its type
      */
-    public Table tableOfCsv(String csv) throws BadInputException {
+    public Table tableOfCsv(String csv) throws RecordTable.RecordException {
         return RecordTable.ofCsv(csv, kinds, CsvOptions.DEFAULT_MISSING);
     }
 
