@@ -188,7 +188,7 @@ final class ModelHome {
             Path vdir = dir.resolve(promoted);
             long stamp = stamp(vdir);
             Long failedStamp = failed.get(promoted);
-            if (before != null && failedStamp != null && failedStamp == stamp) return false;
+            if (before != null && failedStamp != null && failedStamp == stamp) return keepServing(before, versions);
             try {
                 current = ServedVersion.load(name, promoted, vdir, settings, metrics);
             } catch (BadInputException e) {
@@ -196,7 +196,7 @@ final class ModelHome {
                 if (before == null) throw e;
                 LOG.warn("model {}: version {} does not load, still serving {}: {}", name, promoted,
                         before.promoted(), e.oneLine());
-                return false;
+                return keepServing(before, versions);
             }
             failed.remove(promoted);
             loaded.put(promoted, current);
@@ -206,6 +206,13 @@ final class ModelHome {
         if (before != null && !before.promoted().equals(promoted)) {
             LOG.warn("model {}: now serving {} (was {})", name, promoted, before.promoted());
         }
+        return true;
+    }
+
+    /** The promoted version stays; the list of versions is brought up to date (a broken one answers 503 by name). */
+    private boolean keepServing(State before, List<String> versions) {
+        if (before.versions().equals(versions)) return false;
+        state.set(new State(versions, before.promoted(), before.current()));
         return true;
     }
 
