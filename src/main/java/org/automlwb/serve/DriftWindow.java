@@ -2,9 +2,11 @@ package org.automlwb.serve;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.engine.Predictions;
+import org.automlwb.export.Deployment;
 import org.automlwb.export.MonitoringReference;
 import org.automlwb.predict.DriftMonitor;
 import org.slf4j.Logger;
@@ -53,31 +55,45 @@ final class DriftWindow {
         if (current.rows() >= windowRows) flushLocked();
     }
 
-    /** Writes the summary of the rows counted so far, if any (at shutdown). */
+    /**
+     * Writes the summary of the rows counted so far, if any (at shutdown), marked {@code partial}: it goes to the
+     * monitoring log for the record, but raises no alert, since the PSI of a few rows is mostly noise.
+     */
     synchronized void flush() {
         if (current != null && current.rows() > 0) flushLocked();
     }
 
     @SuppressWarnings("unchecked")
     private void flushLocked() {
+        boolean partial = current.rows() < windowRows;
         Map<String, Object> line = current.summary(modelId, "serve " + model + "/" + version);
         current = null;
         line.put("version", version);
+        if (partial) line.put("partial", true);
         try {
             DriftMonitor.append(monitoringDir, line);
         } catch (BadInputException e) {
             // The server keeps answering: a full disk must not turn predictions into errors.
             LOG.warn("drift summary of {} {} not written: {}", model, version, e.oneLine());
         }
+        if (partial) return;
         ((Map<String, Object>) line.get("psi")).forEach((feature, v) ->
                 metrics.psi(model, version, feature, ((Number) v).doubleValue()));
         Object predictionPsi = ((Map<String, Object>) line.get("prediction")).get("psi");
         metrics.psi(model, version, "prediction", ((Number) predictionPsi).doubleValue());
-        for (Map<String, Object> a : (List<Map<String, Object>>) line.get("alerts")) {
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) line.get("alerts");
+        if (alerts.isEmpty()) return;
+        StringBuilder what = new StringBuilder();
+        boolean alert = false;
+        for (Map<String, Object> a : alerts) {
             metrics.alert(model, String.valueOf(a.get("feature")), String.valueOf(a.get("level")));
-            LOG.warn("drift {}: model {} version {}: '{}' PSI {} over the last {} rows (log: {})", a.get("level"),
-                    model, version, a.get("feature"), String.format(java.util.Locale.ROOT, "%.3f",
-                            ((Number) a.get("psi")).doubleValue()), line.get("rows"), monitoringDir);
+            alert |= "alert".equals(a.get("level"));
+            if (what.length() > 0) what.append(", ");
+            what.append(a.get("feature")).append(String.format(Locale.ROOT, " %.3f", ((Number) a.get("psi"))
+                    .doubleValue())).append(" (").append(a.get("level")).append(')');
         }
+        // One line per window, whatever the number of features: the log is read by people.
+        LOG.warn("drift {}: model {} version {}, PSI over the last {} rows: {} (log: {})", alert ? "alert"
+                : "warning", model, version, line.get("rows"), what, monitoringDir.resolve(Deployment.LOG_FILE));
     }
 }
