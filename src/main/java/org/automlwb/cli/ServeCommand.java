@@ -63,7 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65_535) throw new BadInputException("--port " + port + " is not a port", "use 1 to 65535");
+        if (port < 0 || port > 65_535) {
+            throw new BadInputException("--port " + port + " is not a port", "use 1 to 65535, or 0 for any free one");
+        }
         if (driftWindow < 1) throw new BadInputException("--drift-window must be at least 1", "use e.g. 1000");
         ServeSettings settings = new ServeSettings(host, port, bytes(maxBody), poll, driftWindow);
         ModelServer server = ModelServer.start(model, models, settings);
