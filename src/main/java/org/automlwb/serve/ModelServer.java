@@ -38,6 +38,8 @@ public final class ModelServer implements AutoCloseable {
     private static final String JSON = "application/json";
     /** The Prometheus text format's content type. */
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+    /** Set on a request whose error this server already answered, so Javalin's 404 handler leaves it alone. */
+    private static final String ANSWERED = "automlwb.answered";
 
     private final ServedModels models;
     private final ServeSettings settings;
@@ -118,7 +120,7 @@ public final class ModelServer implements AutoCloseable {
             config.routes.get("/openapi.json", timed("/openapi.json",
                     ctx -> json(ctx, OpenApiDocument.of(models, Versions.all().get("automl_workbench")))));
             config.routes.error(404, ctx -> {
-                if (ctx.result() != null && ctx.contentType() != null && ctx.contentType().startsWith(JSON)) return;
+                if (ctx.attribute(ANSWERED) != null) return; // a route's own 404 (no such model), already JSON
                 error(ctx, "(unknown)", new ApiError(ApiError.Kind.NOT_FOUND, "no such endpoint: "
                         + ctx.method() + " " + ctx.path(), null, 0, "see /openapi.json"));
             });
@@ -175,6 +177,7 @@ public final class ModelServer implements AutoCloseable {
     }
 
     private void error(Context ctx, String endpoint, ApiError e) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         metrics.error(endpoint, e.kind().code);
         ctx.status(e.kind().status).contentType(JSON).result(Json.line(e.body()));
     }

@@ -130,7 +130,9 @@ class ModelServerTest {
 
         HttpResponse<String> xml = ServeFixture.post(server.url() + "/predict", "application/xml", "<row/>");
         assertEquals(415, xml.statusCode());
-        assertEquals(404, ServeFixture.post(server.url() + "/models/nope/predict", null, "{}").statusCode());
+        HttpResponse<String> nope = ServeFixture.post(server.url() + "/models/nope/predict", null, "{}");
+        assertEquals(404, nope.statusCode());
+        assertTrue(ServeFixture.json(nope).get("message").asText().contains("no model named 'nope'"), nope.body());
         assertEquals(404, ServeFixture.post(server.url() + "/models/" + model.modelId + "/v9/predict", null, "{}")
                 .statusCode());
         HttpResponse<String> unknown = ServeFixture.get(server.url() + "/nowhere");

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.automlwb.export.Deployment;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class VersionSwapTest {
     @TempDir
     static Path dir;
+    static ServeFixture model;
+
+    @BeforeAll
+    static void train() throws Exception {
+        model = ServeFixture.train(dir);
+    }
 
     @Test
     void versionsSwapUnderLoadWithoutLosingARequest() throws Exception {
-        ServeFixture model = ServeFixture.train(dir);
         String body = ServeFixture.jsonRecords(ServeFixture.rows(new Random(3), 20, 0, "basic"));
         Path root = model.deployment.resolve(Deployment.SERVING);
         try (ModelServer server = ModelServer.start(List.of(), List.of(root),
@@ -101,6 +107,37 @@ class VersionSwapTest {
             assertEquals("v1", v1.get("version").asText(), "an older version stays reachable by name");
             JsonNode listed = ServeFixture.json(ServeFixture.get(server.url() + "/models"));
             assertEquals(3, listed.get("models").get(0).get("versions").size());
+        }
+    }
+
+    @Test
+    void aModelDeployedIntoTheFolderLaterIsServedByItsName() throws Exception {
+        Path root = dir.resolve("other-serving");
+        copy(model.versions.resolve("v1"), root.resolve("first").resolve("v1"));
+        try (ModelServer server = ModelServer.start(List.of(), List.of(root),
+                new ServeSettings("127.0.0.1", 0, 1 << 20, Duration.ofMinutes(10), 1_000))) {
+            assertEquals(Map.of("first", "v1"), server.served());
+            copy(model.versions.resolve("v1"), root.resolve("second").resolve("v1"));
+            server.refreshNow();
+            assertEquals(Map.of("first", "v1", "second", "v1"), server.served());
+            String row = "{\"age\": 30, \"plan\": \"plus\", \"usage\": 40}";
+            HttpResponse<String> r = ServeFixture.post(server.url() + "/models/second/predict", null, row);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("second", ServeFixture.json(r).get("model").asText());
+            // With two models, /predict does not guess which one is meant.
+            HttpResponse<String> which = ServeFixture.post(server.url() + "/predict", null, row);
+            assertEquals(404, which.statusCode());
+            assertTrue(which.body().contains("first, second"), which.body());
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
         }
     }
 
