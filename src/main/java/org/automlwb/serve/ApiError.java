@@ -21,6 +21,8 @@ final class ApiError extends Exception {
         NOT_FOUND(404, "not_found"),
         /** A version folder on disk that does not load (a server-side problem, not the request's). */
         VERSION_UNAVAILABLE(503, "version_unavailable"),
+        /** A request that arrived while the server stops: the ones already running are answered first. */
+        STOPPING(503, "stopping"),
         INTERNAL(500, "internal_error");
 
         final int status;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.engine.Predictions;
@@ -41,11 +42,17 @@ public final class ModelServer implements AutoCloseable {
     /** Set on a request whose error this server already answered, so Javalin's 404 handler leaves it alone. */
     private static final String ANSWERED = "automlwb.answered";
 
+    /** How long close() waits for the requests in flight: longer than any one request should take. */
+    static final Duration DRAIN = Duration.ofSeconds(30);
+
     private final ServedModels models;
     private final ServeSettings settings;
     private final ServerMetrics metrics;
     private final Instant started = Instant.now();
     private final ScheduledExecutorService poller;
+    /** Requests being answered now: close() waits for them (Javalin 7 stops Jetty without draining). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
     private Javalin app;
 
     private ModelServer(ServedModels models, ServeSettings settings, ServerMetrics metrics) {
@@ -91,6 +98,9 @@ public final class ModelServer implements AutoCloseable {
         return m;
     }
 
+    /** Requests being answered now. */
+    int inFlight() { return inFlight.get(); }
+
     /** Looks at the model folders now rather than at the next poll (tests; the poller calls the same). */
     public void refreshNow() {
         models.refresh();
@@ -116,7 +126,7 @@ public final class ModelServer implements AutoCloseable {
             config.routes.get("/models/{name}", timed("/models/{name}",
                     ctx -> json(ctx, describe(models.get(ctx.pathParam("name"))))));
             config.routes.get("/metrics", timed("/metrics",
-                    ctx -> ctx.contentType(PROMETHEUS).result(metrics.text())));
+                    ctx -> send(ctx, 200, PROMETHEUS, metrics.text())));
             config.routes.get("/openapi.json", timed("/openapi.json",
                     ctx -> json(ctx, OpenApiDocument.of(models, Versions.all().get("automl_workbench")))));
             config.routes.error(404, ctx -> {
@@ -162,7 +172,12 @@ public final class ModelServer implements AutoCloseable {
     private Handler timed(String endpoint, Handler h) {
         return ctx -> {
             long t0 = System.nanoTime();
+            inFlight.incrementAndGet();
             try {
+                if (closing) {
+                    throw new ApiError(ApiError.Kind.STOPPING, "the server is stopping", null, 0,
+                            "send the request again to another instance, or when it is back");
+                }
                 h.handle(ctx);
             } catch (ApiError e) {
                 error(ctx, endpoint, e);
@@ -172,6 +187,7 @@ public final class ModelServer implements AutoCloseable {
                         "see the server's log"));
             } finally {
                 metrics.request(endpoint, ctx.statusCode(), (System.nanoTime() - t0) / 1e9);
+                inFlight.decrementAndGet();
             }
         };
     }
@@ -179,11 +195,32 @@ public final class ModelServer implements AutoCloseable {
     private void error(Context ctx, String endpoint, ApiError e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         metrics.error(endpoint, e.kind().code);
-        ctx.status(e.kind().status).contentType(JSON).result(Json.line(e.body()));
+        send(ctx, e.kind().status, JSON, Json.line(e.body()));
     }
 
     private static void json(Context ctx, Object body) {
-        ctx.contentType(JSON).result(Json.line(body));
+        send(ctx, 200, JSON, Json.line(body));
+    }
+
+    /**
+     * Writes the whole answer and flushes it before the handler returns, rather than leaving it to Javalin to write
+     * afterwards: then a request counted in flight has its answer on the wire when it is no longer counted, and
+     * {@link #close()} never cuts an answer off.
+     */
+    private static void send(Context ctx, int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        jakarta.servlet.http.HttpServletResponse res = ctx.res();
+        ctx.status(status);
+        res.setStatus(status);
+        res.setContentType(contentType);
+        res.setContentLength(bytes.length);
+        try {
+            res.getOutputStream().write(bytes);
+            res.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; nothing is left to answer, and the server carries on.
+            LOG.debug("answer not sent: {}", e.toString());
+        }
     }
 
     private void predict(Context ctx, ServedVersion v) throws ApiError {
@@ -192,7 +229,7 @@ public final class ModelServer implements AutoCloseable {
         Predictions p = v.predictor().predict(rows);
         if (v.drift() != null) v.drift().add(rows, p);
         metrics.rows(v.model(), v.version(), rows.rowCount());
-        ctx.contentType(JSON).result(Answers.predictions(v, p));
+        send(ctx, 200, JSON, Answers.predictions(v, p));
     }
 
     /** The body as text, refused past the size limit before more than the limit is read. */
@@ -258,10 +295,21 @@ public final class ModelServer implements AutoCloseable {
         return m;
     }
 
-    /** Stops listening (requests in flight are answered first), stops polling, writes open drift windows. */
+    /**
+     * Stops: new requests are answered 503 while the requests in flight finish (at most {@link #DRAIN}), then the
+     * server stops listening, stops polling, and writes the open drift windows.
+     */
     @Override
     public void close() {
+        closing = true;
         poller.shutdownNow();
+        long until = System.nanoTime() + DRAIN.toNanos();
+        try {
+            while (inFlight.get() > 0 && System.nanoTime() < until) Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (inFlight.get() > 0) LOG.warn("stopping with {} requests still running after {}", inFlight.get(), DRAIN);
         if (app != null) app.stop();
         for (ModelHome h : models.all()) {
             for (ServedVersion v : h.loadedVersions()) if (v.drift() != null) v.drift().flush();

@@ -201,4 +201,30 @@ class ModelServerTest {
                 + "le=\"+Inf\"}"), metrics);
         assertNotEquals(-1, metrics.indexOf("# TYPE automlwb_request_duration_seconds histogram"));
     }
+
+    @Test
+    void stoppingAnswersTheRequestsInFlightFirst() throws Exception {
+        ModelServer own = ModelServer.start(List.of(model.trained), List.of(),
+                new ServeSettings("127.0.0.1", 0, 64L << 20, Duration.ofMinutes(10), 1_000_000));
+        // Big enough to be still running when close() is called: 50,000 rows.
+        String big = ServeFixture.rows(new Random(1), 50_000, 0, "basic");
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse<String>> answer = one.submit(() -> ServeFixture.post(own.url() + "/predict",
+                    "text/csv", big));
+            int seen = 0;
+            for (int i = 0; i < 60_000 && seen == 0 && !answer.isDone(); i++) {
+                seen = own.inFlight();
+                if (seen == 0) Thread.sleep(1);
+            }
+            assertEquals(1, seen, "the request was seen running before the server was stopped");
+            own.close();
+            HttpResponse<String> r = answer.get(120, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(50_000, ServeFixture.json(r).get("rows").asInt());
+        } finally {
+            one.shutdownNow();
+            own.close();
+        }
+    }
 }
