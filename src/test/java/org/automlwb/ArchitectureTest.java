@@ -46,6 +46,22 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The predictor and the server sit after export: headless, and nothing below them reaches up to them. */
+    @Test
+    void predictorAndServerAreHeadlessAndBelowNothing() {
+        noClasses().that().resideInAnyPackage("org.automlwb.predict..", "org.automlwb.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.automlwb.ui..", "org.automlwb.cli..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("org.automlwb.data..", "org.automlwb.prep..", "org.automlwb.engine..",
+                        "org.automlwb.export..", "org.automlwb.predict..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.automlwb.serve..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("org.automlwb.data..", "org.automlwb.prep..", "org.automlwb.engine..",
+                        "org.automlwb.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.automlwb.predict..")
+                .check(MAIN);
+    }
+
     @Test
     void loggingOnlyThroughSlf4j() {
         // Except the one package that plugs into logback itself: a console filter named in logback.xml, and the

@@ -54,6 +54,7 @@ public final class Cli {
         cl.addSubcommand(new CompareCommand());
         cl.addSubcommand(new DriftCommand());
         cl.addSubcommand(new PipelineCommand());
+        cl.addSubcommand(new ServeCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BadInputException)) t = t.getCause();

@@ -10,7 +10,7 @@ import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvOptions;
-import org.automlwb.export.BatchPredictor;
+import org.automlwb.predict.BatchPredictor;
 import org.automlwb.export.Deployment;
 import org.automlwb.export.ModelLoader;
 import org.automlwb.export.serving.ServingVersions;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvOptions;
-import org.automlwb.export.BatchPredictor;
+import org.automlwb.predict.BatchPredictor;
 import org.automlwb.export.Deployment;
 import org.automlwb.export.ModelLoader;
 import picocli.CommandLine.Command;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *     monitoring_config.json              the training bins and frequencies of every input column and of the
  *                                        predictions, and the PSI thresholds (0.1 warn, 0.25 alert)
  *     logs/predictions.jsonl              one line per predict call: rows, PSI per feature, prediction
- *                                        distribution, alerts (appended by {@link BatchPredictor})
+ *                                        distribution, alerts (appended by {@code predict} and {@code serve})
  * </pre>
  * A version folder is never overwritten (the next deployment of the same model is the next version); an existing
  * monitoring config is kept, since thresholds there may have been edited.

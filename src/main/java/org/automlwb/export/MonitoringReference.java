@@ -78,7 +78,7 @@ public record MonitoringReference(List<DriftBins> features, DriftBins prediction
     }
 
     /** The predicted class names of classification predictions. */
-    static String[] predictedLabels(Predictions p, List<String> classNames) {
+    public static String[] predictedLabels(Predictions p, List<String> classNames) {
         int[] best = p.argmax();
         String[] out = new String[best.length];
         for (int i = 0; i < best.length; i++) out[i] = classNames.get(best[i]);
@@ -91,7 +91,7 @@ public record MonitoringReference(List<DriftBins> features, DriftBins prediction
     }
 
     /** A column as numbers (dates as days, date-times as seconds since 1970); NaN = missing or not a number. */
-    static double[] numbers(Column<?> c) {
+    public static double[] numbers(Column<?> c) {
         int n = c.size();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -121,7 +121,7 @@ public record MonitoringReference(List<DriftBins> features, DriftBins prediction
     }
 
     /** A column as labels; null = missing. */
-    static String[] labels(Column<?> c) {
+    public static String[] labels(Column<?> c) {
         int n = c.size();
         String[] out = new String[n];
         for (int i = 0; i < n; i++) out[i] = c.isMissing(i) ? null : c.getString(i);

@@ -31,7 +31,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Turns the file {@link BatchPredictor} wrote (row, prediction, one probability per class, full precision) into
+ * Turns the file {@link org.automlwb.predict.BatchPredictor} wrote (row, prediction, one probability per class, full precision) into
  * one for people: the input file's own columns first, when asked, then the prediction and the probabilities
  * rounded for reading; and, when the input has the target column, the model's metrics on it. Streams both files
  * side by side (the input in chunks read as text, so its values are copied as they were), and writes the result

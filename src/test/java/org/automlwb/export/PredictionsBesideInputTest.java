@@ -1,5 +1,6 @@
 package org.automlwb.export;
 
+import org.automlwb.predict.BatchPredictor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

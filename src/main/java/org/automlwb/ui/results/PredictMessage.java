@@ -2,7 +2,7 @@ package org.automlwb.ui.results;
 
 import java.util.Map;
 import org.automlwb.engine.PlainNames;
-import org.automlwb.export.BatchPredictor;
+import org.automlwb.predict.BatchPredictor;
 import org.automlwb.export.PredictionsBesideInput;
 import org.automlwb.ui.Fmt;
 

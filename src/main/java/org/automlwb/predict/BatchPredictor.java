@@ -1,31 +1,29 @@
-package org.automlwb.export;
+package org.automlwb.predict;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
-import org.automlwb.common.Json;
 import org.automlwb.data.ColumnKind;
 import org.automlwb.data.CsvChunks;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.CsvOptions;
 import org.automlwb.engine.FinalModel;
 import org.automlwb.engine.Predictions;
-import org.automlwb.prep.InputColumn;
+import org.automlwb.export.ModelLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Predicts a CSV file of any size with a loaded model, streaming: the file is read in chunks with the column types
+ * Predicts a CSV file of any size with a {@link Predictor}, streaming: the file is read in chunks with the column types
  * the model was trained with, each chunk is predicted and appended to a temporary output file, which is moved into
  * place at the end (so a failed run leaves no half-written output).
  *
@@ -78,16 +76,18 @@ public final class BatchPredictor {
     /** Predicts {@code data} into {@code out}. */
     public static Summary predict(ModelLoader.LoadedModel loaded, Path data, Path out, Options options)
             throws BadInputException {
+        return predict(new Predictor(loaded), data, out, options);
+    }
+
+    /** Predicts {@code data} into {@code out}. */
+    public static Summary predict(Predictor predictor, Path data, Path out, Options options)
+            throws BadInputException {
+        ModelLoader.LoadedModel loaded = predictor.loaded();
         FinalModel model = loaded.model();
-        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-        for (InputColumn in : loaded.metadata().inputColumns()) {
-            // Whole numbers read as decimals: the recipe treats them alike, and a decimal in new data then fits.
-            kinds.put(in.name(), in.kind() == ColumnKind.INTEGER ? ColumnKind.DECIMAL : in.kind());
-        }
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>(predictor.inputKinds());
         String id = options.idColumn();
         if (id != null) kinds.putIfAbsent(id, ColumnKind.TEXT);
-        DriftMonitor drift = options.monitoring() == null ? null
-                : new DriftMonitor(Deployment.readConfig(options.monitoring()), model.classNames());
+        DriftMonitor drift = options.monitoring() == null ? null : predictor.monitor(options.monitoring());
         Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
         long rows = 0;
         int chunks = 0;
@@ -97,7 +97,7 @@ public final class BatchPredictor {
                 w.write(header(id, model));
                 while (in.hasNext()) {
                     Table chunk = in.nextChunk();
-                    Predictions p = model.predict(chunk);
+                    Predictions p = predictor.predict(chunk);
                     write(w, chunk, p, id, rows, model.classNames());
                     if (drift != null) drift.add(chunk, p);
                     rows += chunk.rowCount();
@@ -115,14 +115,7 @@ public final class BatchPredictor {
         Map<String, Object> line = null;
         if (drift != null) {
             line = drift.summary(loaded.metadata().modelId(), data.toAbsolutePath().normalize().toString());
-            Path log = options.monitoring().resolve(Deployment.LOG_FILE);
-            try {
-                Files.createDirectories(log.getParent());
-                Files.writeString(log, Json.line(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw AtomicFiles.cannotWrite(log, e);
-            }
+            DriftMonitor.append(options.monitoring(), line);
         }
         for (String w : warnings) LOG.warn("{}: {}", data, w);
         return new Summary(rows, chunks, out, line, warnings);
