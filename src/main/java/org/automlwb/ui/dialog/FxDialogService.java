@@ -67,7 +67,8 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open CSV");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt", "*.CSV"),
+                new FileChooser.ExtensionFilter("CSV, text and Parquet files", "*.csv", "*.tsv", "*.txt", "*.CSV",
+                        "*.parquet"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
             chooser.setInitialDirectory(initialDirectory.toFile());
