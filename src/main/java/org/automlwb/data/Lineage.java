@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.FileHashes;
@@ -41,6 +42,9 @@ public record Lineage(FileRef raw, FileRef recipe, FileRef processed, FileRef ru
             return new FileRef(file.toAbsolutePath().normalize().toString(), FileHashes.sha256(file));
         }
     }
+
+    /** The row counts' steps in the order they happen. */
+    public static final List<String> STEPS = List.of("raw", "recipe_fit", "processed", "run_data", "run_training");
 
     public Lineage {
         rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
@@ -116,7 +120,9 @@ public record Lineage(FileRef raw, FileRef recipe, FileRef processed, FileRef ru
     public static Lineage fromJson(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) return null;
         Map<String, Long> rows = new LinkedHashMap<>();
-        n.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        // The product's JSON writer sorts keys: put the steps back in the order they happen, others after them.
+        for (String step : STEPS) if (n.path("rows").has(step)) rows.put(step, n.path("rows").path(step).asLong());
+        n.path("rows").fields().forEachRemaining(e -> rows.putIfAbsent(e.getKey(), e.getValue().asLong()));
         return new Lineage(refOf(n.get("raw")), refOf(n.get("recipe")), refOf(n.get("processed")),
                 refOf(n.get("run_recipe")), rows);
     }

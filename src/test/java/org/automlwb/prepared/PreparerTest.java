@@ -31,12 +31,12 @@ import tech.tablesaw.api.Table;
  * prepare writes the prepared rows, the fitted recipe and the lineage; chunked output equals the recipe applied to
  * the whole file at once; the recipe learns from the rows the issue names; bad input leaves nothing behind.
  */
-class PreparerTest {
+public class PreparerTest {
     @TempDir
     Path dir;
 
-    /** 3,000 rows: a numeric column with gaps, a category, a date, an ID, and a yes/no target. */
-    static Path raw(Path dir, String name, int n, long seed) throws IOException {
+    /** n rows (also for the command-line tests): a numeric column with gaps, a category, a date, an ID, and a yes/no target. */
+    public static Path raw(Path dir, String name, int n, long seed) throws IOException {
         Random rng = new Random(seed);
         StringBuilder sb = new StringBuilder("id,income,city,joined,churn\n");
         String[] cities = {"Oslo", "Lima", "Rio, RJ", "Pune"};
