@@ -3,12 +3,14 @@ package org.automlwb.prepared;
 import java.nio.file.Path;
 import org.automlwb.data.CsvOptions;
 import org.automlwb.data.DataFormat;
+import org.automlwb.prep.Recipe;
 
 /**
  * What {@code prepare} is asked to do.
  *
  * @param data             the raw file (CSV, or Parquet)
  * @param recipeFile       a recipe or fitted recipe file, or null for the automatic recipe
+ * @param steps            a recipe given as it is (the app's editor), used instead of a file; or null
  * @param refit            with a fitted recipe: fit its steps again on this file instead of replaying its values
  * @param target           the column a model will predict, or null; kept unchanged as the last column, and with it
  *                         the recipe is fitted on the training rows of the split the run makes
@@ -23,7 +25,7 @@ import org.automlwb.data.DataFormat;
  * @param seed             the run's seed (the split depends on it)
  * @param holdoutAboveRows the run's rows above which it validates on a holdout instead of cross-validation
  */
-public record PrepareSpec(Path data, Path recipeFile, boolean refit, String target, Path out, DataFormat format,
+public record PrepareSpec(Path data, Path recipeFile, Recipe steps, boolean refit, String target, Path out, DataFormat format,
                           boolean keepRaw, String name, CsvOptions csv, int chunkRows, int maxFitRows, long seed,
                           int holdoutAboveRows) {
     /** Rows per chunk unless told otherwise: as for predict. */
@@ -36,37 +38,48 @@ public record PrepareSpec(Path data, Path recipeFile, boolean refit, String targ
 
     /** Defaults for a raw file, a {@code data/} folder and a format: automatic recipe, no target. */
     public static PrepareSpec of(Path data, Path out, DataFormat format) {
-        return new PrepareSpec(data, null, false, null, out, format, false, null, CsvOptions.defaults(),
+        return new PrepareSpec(data, null, null, false, null, out, format, false, null, CsvOptions.defaults(),
                 DEFAULT_CHUNK_ROWS, 0, 42, 10_000);
     }
 
     public PrepareSpec withRecipe(Path file, boolean refitIt) {
-        return new PrepareSpec(data, file, refitIt, target, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
+        return new PrepareSpec(data, file, null, refitIt, target, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
                 seed, holdoutAboveRows);
     }
 
+    /** With the recipe's steps given as they are (fitted on the file), instead of a file. */
+    public PrepareSpec withSteps(Recipe recipe) {
+        return new PrepareSpec(data, null, recipe, false, target, out, format, keepRaw, name, csv, chunkRows,
+                maxFitRows, seed, holdoutAboveRows);
+    }
+
+    public PrepareSpec withCsv(CsvOptions options) {
+        return new PrepareSpec(data, recipeFile, steps, refit, target, out, format, keepRaw, name, options, chunkRows,
+                maxFitRows, seed, holdoutAboveRows);
+    }
+
     public PrepareSpec withTarget(String column) {
-        return new PrepareSpec(data, recipeFile, refit, column, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
+        return new PrepareSpec(data, recipeFile, steps, refit, column, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
                 seed, holdoutAboveRows);
     }
 
     public PrepareSpec withKeepRaw(boolean keep) {
-        return new PrepareSpec(data, recipeFile, refit, target, out, format, keep, name, csv, chunkRows, maxFitRows,
+        return new PrepareSpec(data, recipeFile, steps, refit, target, out, format, keep, name, csv, chunkRows, maxFitRows,
                 seed, holdoutAboveRows);
     }
 
     public PrepareSpec withName(String n) {
-        return new PrepareSpec(data, recipeFile, refit, target, out, format, keepRaw, n, csv, chunkRows, maxFitRows,
+        return new PrepareSpec(data, recipeFile, steps, refit, target, out, format, keepRaw, n, csv, chunkRows, maxFitRows,
                 seed, holdoutAboveRows);
     }
 
     public PrepareSpec withChunks(int rows, int fitRows) {
-        return new PrepareSpec(data, recipeFile, refit, target, out, format, keepRaw, name, csv, rows, fitRows, seed,
+        return new PrepareSpec(data, recipeFile, steps, refit, target, out, format, keepRaw, name, csv, rows, fitRows, seed,
                 holdoutAboveRows);
     }
 
     public PrepareSpec withSplit(long runSeed, int holdoutAbove) {
-        return new PrepareSpec(data, recipeFile, refit, target, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
+        return new PrepareSpec(data, recipeFile, steps, refit, target, out, format, keepRaw, name, csv, chunkRows, maxFitRows,
                 runSeed, holdoutAbove);
     }
 }

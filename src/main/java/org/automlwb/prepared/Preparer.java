@@ -91,19 +91,10 @@ public final class Preparer {
         }
         if (given != null) given.checkFor(target, source.kinds().keySet());
 
-        FittedRecipe fitted;
-        String fitWords;
-        Long fitRows;
-        if (given != null && given.fitted() != null && !spec.refit()) {
-            fitted = given.fitted();
-            fitRows = null;
-            fitWords = "replayed as fitted (" + given.file().getFileName() + ")";
-        } else {
-            Fit fit = fit(spec, source, given == null ? null : given.recipe(), target, progress, cancel);
-            fitted = fit.recipe();
-            fitRows = fit.rows();
-            fitWords = fit.words();
-        }
+        Fit fit = obtain(spec, given, source, target, progress, cancel);
+        FittedRecipe fitted = fit.recipe();
+        Long fitRows = fit.rows();
+        String fitWords = fit.words();
         LOG.info("{}: recipe {}", spec.data(), fitWords);
 
         Path processed = layout.processedFile(name, spec.format());
@@ -150,6 +141,39 @@ public final class Preparer {
         }
     }
 
+    /**
+     * Fits the recipe as {@link #run} does and writes only {@code feature_engineering/<name>.recipe.json}: for a data
+     * engineer who shares the recipe before (or instead of) the prepared data. The file appears whole or not at all.
+     *
+     * @return the recipe file written
+     */
+    public static Path saveRecipe(PrepareSpec spec, ProgressListener progress, CancelToken cancel)
+            throws BadInputException {
+        DataLayout layout = new DataLayout(spec.out());
+        layout.check();
+        String name = spec.name() != null ? spec.name() : DataLayout.nameOf(spec.data());
+        RecipeFile given = spec.recipeFile() == null ? null : RecipeFile.read(spec.recipeFile());
+        String target = spec.target() != null ? spec.target() : given == null ? null : given.fittedTarget();
+        RawSource source = RawSource.open(spec.data(), spec.csv(), progress, cancel);
+        if (given != null) given.checkFor(target, source.kinds().keySet());
+        Fit fit = obtain(spec, given, source, target, progress, cancel);
+        layout.create();
+        Path file = layout.recipeFile(name);
+        AtomicFiles.writeString(file, fit.recipe().toJson());
+        LOG.info("{}: recipe {}, saved to {}", spec.data(), fit.words(), file);
+        return file;
+    }
+
+    /** The fitted recipe: a given fitted recipe replayed, or steps (given or automatic) fitted on this file. */
+    private static Fit obtain(PrepareSpec spec, RecipeFile given, RawSource source, String target,
+                              ProgressListener progress, CancelToken cancel) throws BadInputException {
+        if (spec.steps() == null && given != null && given.fitted() != null && !spec.refit()) {
+            return new Fit(given.fitted(), null, "replayed as fitted (" + given.file().getFileName() + ")");
+        }
+        Recipe steps = spec.steps() != null ? spec.steps() : given == null ? null : given.recipe();
+        return fit(spec, source, steps, target, progress, cancel);
+    }
+
     /** The temporary sibling a file is written to before it is moved into place; remembered for clean-up. */
     private static Path temp(Path target, Map<Path, Path> temps) {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
@@ -163,8 +187,8 @@ public final class Preparer {
                 Lineage.FileRef.of(content).sha256());
     }
 
-    /** A fitted recipe, the rows it learnt from, and how they were chosen in words. */
-    private record Fit(FittedRecipe recipe, long rows, String words) { }
+    /** A fitted recipe, the rows it learnt from (null when replayed), and how they were chosen in words. */
+    private record Fit(FittedRecipe recipe, Long rows, String words) { }
 
     private static Fit fit(PrepareSpec spec, RawSource source, Recipe steps, String target, ProgressListener progress,
                            CancelToken cancel) throws BadInputException {
@@ -197,7 +221,7 @@ public final class Preparer {
         progress.progress(0, total, "fitting");
         Recipe recipe = steps != null ? steps : Recipe.automatic(fitOn, target);
         try {
-            return new Fit(recipe.fit(fitOn, target), fitOn.rowCount(), words);
+            return new Fit(recipe.fit(fitOn, target), (long) fitOn.rowCount(), words);
         } catch (RecipeInputException e) {
             BadInputException b = e.badInput();
             throw new BadInputException(b.getMessage(), spec.recipeFile() != null ? spec.recipeFile() : spec.data(),
