@@ -122,7 +122,13 @@ public final class DataExport {
         if (!running.get()) return;
         ProgressSampler s = sampler;
         progress.set(s.fraction());
-        if (!s.stage().isBlank()) status.set(s.stage() + " · " + Fmt.count(s.done()) + " of " + Fmt.count(s.total()));
+        String stage = s.stage();
+        if (stage.isBlank()) return;
+        // The first pass (learning the column types) counts bytes of the file; the others count rows.
+        boolean bytes = stage.equals("scanning");
+        status.set(Character.toUpperCase(stage.charAt(0)) + stage.substring(1) + " · "
+                + (bytes ? Fmt.bytes(s.done()) + " of " + Fmt.bytes(s.total())
+                : Fmt.count(s.done()) + " of " + Fmt.count(s.total()) + " rows"));
     }
 
     private PrepareSpec spec(LoadedData data, Path root, DataFormat format) {
