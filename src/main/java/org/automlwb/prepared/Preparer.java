@@ -196,7 +196,7 @@ public final class Preparer {
         long most = spec.maxFitRows() > 0 ? spec.maxFitRows() : rowsTheHeapHolds(spec, source);
         long every = Math.max(1, (total + most - 1) / most);
         Table rows = collect(source, spec.chunkRows(), every, progress, cancel);
-        String sampled = every > 1 ? String.format(Locale.ROOT, ", an evenly spread sample (every %,d. row: the rows"
+        String sampled = every > 1 ? String.format(Locale.ROOT, ", an evenly spread sample (one row in %,d: the rows"
                 + " do not fit the heap)", every) : "";
         String words;
         Table fitOn;

@@ -137,7 +137,7 @@ public class PreparerTest {
         Prepared p = Preparer.run(PrepareSpec.of(data, dir.resolve("data"), DataFormat.CSV).withChunks(400, 500),
                 ProgressListener.none(), CancelToken.none());
         assertEquals(500L, p.lineage().rows().get("recipe_fit"));
-        assertTrue(p.fit().contains("every 6. row"), p.fit());
+        assertTrue(p.fit().contains("one row in 6"), p.fit());
         assertEquals(3_000L, p.lineage().rows().get("processed"));
     }
 
