@@ -63,7 +63,8 @@ public final class ParquetLoader {
 
     /** Whether the path names a Parquet file (by its extension, as the open dialog and the commands decide). */
     public static boolean isParquet(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        Path last = file.getFileName();
+        String name = last == null ? "" : last.toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".parquet") || name.endsWith(".parq") || name.endsWith(".pq");
     }
 
@@ -121,7 +122,10 @@ public final class ParquetLoader {
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.automlwb.common.CancelledException c) throw c;
             LOG.info("{}: cannot read as Parquet", file, e);
-            throw new BadInputException("cannot read this Parquet file (" + e.getMessage() + ")", file, 0, null,
+            // parquet-java names the file by its reader object ("LocalInputFile@1a2b ..."): the line names it already.
+            String why = String.valueOf(e.getMessage())
+                    .replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@\\p{XDigit}+ ", "");
+            throw new BadInputException("cannot read this Parquet file (" + why + ")", file, 0, null,
                     "check that it is a complete Parquet file (one a writer closed)");
         }
     }

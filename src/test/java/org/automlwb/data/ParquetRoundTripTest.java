@@ -128,6 +128,6 @@ class ParquetRoundTripTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> ParquetLoader.load(file, ProgressListener.none(), CancelToken.none()));
         assertTrue(e.oneLine().contains("fake.parquet"), e.oneLine());
-        assertTrue(e.getMessage().startsWith("cannot read this Parquet file"), e.getMessage());
+        assertEquals("cannot read this Parquet file (is not a Parquet file (length is too low: 8))", e.getMessage());
     }
 }
