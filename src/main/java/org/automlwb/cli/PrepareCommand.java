@@ -35,7 +35,8 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--recipe", description = "A recipe, or a fitted recipe to replay (default: the automatic recipe).")
     Path recipe;
 
-    @Option(names = "--refit", description = "Fit a fitted --recipe's steps again on this file instead of replaying it.")
+    @Option(names = "--refit",
+            description = "Fit a fitted --recipe's steps again on this file instead of replaying it.")
     boolean refit;
 
     @Option(names = "--target", description = "The column a model will predict: kept as it is, and the recipe is "
@@ -54,7 +55,8 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The data set's name (default: the raw file's name).")
     String name;
 
-    @Option(names = "--seed", defaultValue = "42", description = "The run's seed, for its split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "The run's seed, for its split (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--budget", converter = Durations.class, defaultValue = "60s",
@@ -62,17 +64,21 @@ public final class PrepareCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration budget;
 
-    @Option(names = "--chunk-rows", defaultValue = "50000", description = "Rows read at a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", defaultValue = "50000",
+            description = "Rows read at a time (default: ${DEFAULT-VALUE}).")
     int chunkRows;
 
     @Option(names = "--fit-rows", defaultValue = "0",
-            description = "Most rows to fit the recipe on, an evenly spread sample beyond (default: as many as the heap holds).")
+            description = "Most rows to fit the recipe on, an evenly spread sample beyond (default: as many as the"
+                    + " heap holds).")
     int fitRows;
 
     @Override
     public Integer call() throws Exception {
         if (chunkRows < 1) throw new BadInputException("--chunk-rows must be at least 1", "use e.g. 50000");
-        if (fitRows < 0) throw new BadInputException("--fit-rows must not be negative", "leave it out, or use e.g. 100000");
+        if (fitRows < 0) {
+            throw new BadInputException("--fit-rows must not be negative", "leave it out, or use e.g. 100000");
+        }
         DataFormat f;
         try {
             f = DataFormat.parse(format);

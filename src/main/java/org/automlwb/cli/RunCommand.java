@@ -79,8 +79,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-ensemble", description = "Do not build an ensemble at the end.")
     boolean noEnsemble;
 
-    @Option(names = "--recipe", description = "Preprocessing recipe JSON, or a fitted recipe from prepare (its steps are"
-            + " fitted again on each fold's training rows; default: the automatic recipe).")
+    @Option(names = "--recipe", description = "Preprocessing recipe JSON, or a fitted recipe from prepare (its steps"
+            + " are fitted again on each fold's training rows; default: the automatic recipe).")
     Path recipe;
 
     @Option(names = "--space", description = "Search space JSON (algorithms and ranges).")
