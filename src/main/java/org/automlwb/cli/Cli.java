@@ -45,6 +45,7 @@ public final class Cli {
         cl.addSubcommand(new PredictCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new ExperimentsCommand());
+        cl.addSubcommand(new PrepareCommand());
         cl.addSubcommand(new PortfolioCandidatesCommand());
         cl.addSubcommand(new PortfolioBuildCommand());
         cl.addSubcommand(new DeployCommand());

@@ -32,7 +32,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
         List<ExperimentSummary> list = ExperimentList.of(models);
         if (json) {
             spec.commandLine().getOut().println(org.automlwb.common.Json.line(
-                    list.stream().map(ExperimentSummary::toJson).toList()));
+                    list.stream().map(ExperimentsCommand::withLineage).toList()));
             return Cli.OK;
         }
         if (list.isEmpty()) {
@@ -91,5 +91,13 @@ public final class ExperimentsCommand implements Callable<Integer> {
 
     private static String score(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** An experiment's JSON with the lineage its config.json records (null for experiments from before lineage). */
+    private static java.util.Map<String, Object> withLineage(ExperimentSummary e) {
+        java.util.Map<String, Object> m = e.toJson();
+        org.automlwb.data.Lineage l = org.automlwb.export.ExperimentConfig.lineage(e.dir().resolve("config.json"));
+        m.put("lineage", l == null ? null : l.toJson());
+        return m;
     }
 }

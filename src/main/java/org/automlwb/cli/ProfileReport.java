@@ -88,16 +88,7 @@ final class ProfileReport {
             g.writeStartObject();
             g.writeStringField("file", data.source().toString());
             g.writeNumberField("rows", p.rows());
-            CsvDialect d = data.dialect();
-            g.writeObjectFieldStart("dialect");
-            g.writeStringField("delimiter", String.valueOf(d.delimiter()));
-            g.writeStringField("quote", String.valueOf(d.quote()));
-            g.writeBooleanField("header", d.header());
-            g.writeStringField("encoding", d.charset().name());
-            g.writeBooleanField("bom", d.bom());
-            g.writeBooleanField("decimalComma", d.decimalComma());
-            g.writeStringField("lineEnding", d.lineEnding());
-            g.writeEndObject();
+            writeDialect(g, data.dialect());
             g.writeStringField("suggestedTarget", p.suggestedTarget());
             g.writeArrayFieldStart("warnings");
             for (String w : data.warnings()) g.writeString(w);
@@ -166,7 +157,25 @@ final class ProfileReport {
         else g.writeNullField(name);
     }
 
+    /** The CSV dialect as an object; a Parquet file has none, and its format is said instead. */
+    private static void writeDialect(JsonGenerator g, CsvDialect d) throws java.io.IOException {
+        if (d == null) {
+            g.writeStringField("format", "parquet");
+            return;
+        }
+        g.writeObjectFieldStart("dialect");
+        g.writeStringField("delimiter", String.valueOf(d.delimiter()));
+        g.writeStringField("quote", String.valueOf(d.quote()));
+        g.writeBooleanField("header", d.header());
+        g.writeStringField("encoding", d.charset().name());
+        g.writeBooleanField("bom", d.bom());
+        g.writeBooleanField("decimalComma", d.decimalComma());
+        g.writeStringField("lineEnding", d.lineEnding());
+        g.writeEndObject();
+    }
+
     private static String describe(CsvDialect d) {
+        if (d == null) return "Parquet";
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
         return "delimiter " + delim + ", " + d.charset().name() + (d.bom() ? " with BOM" : "")
                 + (d.header() ? ", header" : ", no header") + (d.decimalComma() ? ", decimal comma" : "");

@@ -1,7 +1,5 @@
 package org.automlwb.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import org.automlwb.export.ExperimentFolder;
 import org.automlwb.export.ExperimentOutcome;
 import org.automlwb.export.Experiments;
 import org.automlwb.prep.Recipe;
+import org.automlwb.prep.RecipeFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-ensemble", description = "Do not build an ensemble at the end.")
     boolean noEnsemble;
 
-    @Option(names = "--recipe", description = "Preprocessing recipe JSON (default: the automatic recipe).")
+    @Option(names = "--recipe", description = "Preprocessing recipe JSON, or a fitted recipe from prepare (its steps"
+            + " are fitted again on each fold's training rows; default: the automatic recipe).")
     Path recipe;
 
     @Option(names = "--space", description = "Search space JSON (algorithms and ranges).")
@@ -106,10 +106,18 @@ public final class RunCommand implements Callable<Integer> {
         LoadedData testData = test == null ? null : CsvLoader.load(test);
         LoadWarnings.print(train, spec.commandLine().getErr());
         if (testData != null) LoadWarnings.print(testData, spec.commandLine().getErr());
-        Recipe userRecipe = recipe == null ? null : readRecipe(recipe);
+        Recipe userRecipe = null;
+        if (recipe != null) {
+            RecipeFile given = RecipeFile.read(recipe);
+            given.checkFor(target, train.table().columnNames());
+            // A fitted recipe's steps are fitted again on each fold's training rows, as any recipe's: its values were
+            // learnt from rows that include this run's validation rows. Its values as they are: run on the
+            // prepared file (prepare --recipe replays them).
+            userRecipe = given.recipe();
+        }
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            outcome = Experiments.run(train, testData, runSpec, userRecipe, out, stop.token(),
+            outcome = Experiments.run(train, testData, runSpec, userRecipe, recipe, out, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
         return finish(outcome, out, outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR
@@ -172,18 +180,6 @@ public final class RunCommand implements Callable<Integer> {
                 algorithms == null ? List.of() : algorithms, folds, RunSpec.holdoutAboveFor(b), 0, !noEnsemble, null);
         if (space != null) s = Experiments.applySpaceFile(s, space);
         return s;
-    }
-
-    private static Recipe readRecipe(Path file) throws BadInputException {
-        try {
-            return Recipe.fromJson(Files.readString(file));
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the recipe (" + e.getMessage() + ")", file, 0, null,
-                    "give a recipe JSON saved by the app or by a previous run");
-        } catch (RuntimeException e) {
-            throw new BadInputException("not a valid recipe: " + e.getMessage(), file, 0, null,
-                    "give a recipe JSON saved by the app or by a previous run");
-        }
     }
 
     /** Deploys the exported model beside {@code models/}, unless told not to; null when nothing was deployed. */

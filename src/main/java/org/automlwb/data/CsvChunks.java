@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.ProgressListener;
 import org.automlwb.data.DialectSniffer.Sniffed;
 import org.automlwb.data.ValueParser.NumberStyle;
 import tech.tablesaw.api.Table;
@@ -86,7 +87,8 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
             List<String> names = dialect.header() ? HeaderNames.normalise(first) : HeaderNames.numbered(first.size());
             this.shape = new RowShape(names, first.get(first.size() - 1).isBlank(), dialect.header());
             this.columns = List.copyOf(kinds.keySet());
-            this.kinds = List.copyOf(kinds.values());
+            // A null kind (only in a scan) means "infer": List.copyOf would refuse it.
+            this.kinds = java.util.Collections.unmodifiableList(new ArrayList<>(kinds.values()));
             this.fieldOf = new int[columns.size()];
             List<String> missing = new ArrayList<>();
             List<String> caseMatched = new ArrayList<>();
@@ -143,6 +145,63 @@ public final class CsvChunks implements Iterator<Table>, Closeable {
             throws BadInputException {
         try {
             return new CsvChunks(file, options, new LinkedHashMap<>(kinds), chunkRows);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the file (" + e.getMessage() + ")", file, 0, null,
+                    "check that the file exists and can be read");
+        }
+    }
+
+    /**
+     * What one streaming pass over a whole file learns without keeping its rows: the column names and the type of
+     * each column over every row (as {@link CsvLoader#load} would infer them), and the number of data rows.
+     *
+     * @param kinds   column name → type, in file order
+     * @param rows    data rows (malformed rows skipped under {@link MalformedRowPolicy#SKIP} not counted)
+     * @param skipped malformed rows left out
+     */
+    public record Scan(Map<String, ColumnKind> kinds, long rows, List<SkippedRow> skipped) {
+        public Scan {
+            kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Reads a whole file once to learn its columns' types and row count in constant memory, so that a file larger
+     * than the heap can then be read in chunks ({@link CsvLoader#chunks}) with the same types in every chunk.
+     *
+     * @throws BadInputException when the file cannot be read, is empty, or has a malformed row (under FAIL)
+     */
+    public static Scan scan(Path file, CsvOptions options, ProgressListener progress,
+                            org.automlwb.common.CancelToken cancel) throws BadInputException {
+        List<String> names = CsvLoader.preview(file, options, 1).columns();
+        LinkedHashMap<String, ColumnKind> infer = new LinkedHashMap<>();
+        for (String n : names) infer.put(n, options.typeOverrides().get(n));
+        try (CsvChunks c = new CsvChunks(file, options, infer, 1)) {
+            long size = java.nio.file.Files.size(file);
+            while (c.peek()) {
+                RowShape.Problem bad = c.shape.check(c.tokenizer);
+                if (bad != null) {
+                    c.skipped.add(CsvLoader.malformedRow(c.tokenizer, bad, options, file));
+                } else {
+                    c.rows.clear();
+                    c.rows.add(c.tokenizer, c.fieldOf);
+                    PackedRows row = c.rows.select(0);
+                    for (int f = 0; f < c.fieldOf.length; f++) {
+                        int st = row.start(f);
+                        int e = row.end(f);
+                        if (!c.vp.isMissing(row.buffer(), st, e)) c.inference[f].accept(row.buffer(), st, e, c.vp);
+                    }
+                    if (++c.rowsRead % 65_536 == 0) {
+                        cancel.throwIfCancelled();
+                        progress.progress(c.source.bytesRead(), size, "scanning");
+                    }
+                }
+                c.more = null;
+            }
+            Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+            for (int f = 0; f < c.fieldOf.length; f++) kinds.put(c.columns.get(f), c.inference[f].kind());
+            return new Scan(kinds, c.rowsRead, c.skipped);
         } catch (IOException e) {
             throw new BadInputException("cannot read the file (" + e.getMessage() + ")", file, 0, null,
                     "check that the file exists and can be read");

@@ -66,7 +66,8 @@ public final class CsvLoader {
     }
 
     /**
-     * Loads a CSV file.
+     * Loads a CSV file, or a Parquet file ({@code .parquet}, {@code .parq}, {@code .pq}) through
+     * {@link ParquetLoader}.
      *
      * @param progress receives bytes read of total bytes
      * @throws BadInputException for anything wrong with the file (with file, line and column)
@@ -74,6 +75,9 @@ public final class CsvLoader {
      */
     public static LoadedData load(Path file, CsvOptions options, ProgressListener progress, CancelToken cancel)
             throws BadInputException {
+        // Every caller (run, resume, report, profile, the app) opens Parquet as well through this one door;
+        // the CSV options do not apply to it.
+        if (ParquetLoader.isParquet(file)) return ParquetLoader.load(file, progress, cancel);
         long size = fileSize(file);
         MemoryCheck.ensureRoom(file, size);
         try {

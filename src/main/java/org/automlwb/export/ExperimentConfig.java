@@ -18,6 +18,7 @@ import java.util.Map;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
+import org.automlwb.data.Lineage;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.algo.Algorithm;
@@ -33,8 +34,17 @@ import org.automlwb.engine.space.SpaceFile;
 public final class ExperimentConfig {
     private ExperimentConfig() { }
 
-    /** The JSON document for a prepared run. */
+    /** The JSON document for a prepared run given no recipe file. */
     public static String json(PreparedRun p, Path trainFile, Path testFile) throws BadInputException {
+        return json(p, trainFile, testFile, null);
+    }
+
+    /**
+     * The JSON document for a prepared run.
+     *
+     * @param recipeFile the recipe file the run was given, or null; named with its hash in the lineage
+     */
+    public static String json(PreparedRun p, Path trainFile, Path testFile, Path recipeFile) throws BadInputException {
         RunSpec s = p.spec();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("created", OffsetDateTime.now().toString());
@@ -62,6 +72,8 @@ public final class ExperimentConfig {
         p.algorithms().forEach(a -> spaces.put(a.id(), a.space(p.data().task())));
         m.put("search_space", parse(SpaceFile.write(spaces, java.util.Set.of())));
         m.put("versions", Versions.all());
+        m.put("lineage", Lineage.ofRun(trainFile, p.data().rows() + p.data().droppedRows(), p.data().rows(),
+                recipeFile).toJson());
         return Json.pretty(m);
     }
 
@@ -84,6 +96,18 @@ public final class ExperimentConfig {
     /** The SHA-256 of a file's bytes, in hex. */
     public static String sha256(Path file) throws BadInputException {
         return FileHashes.sha256(file);
+    }
+
+    /**
+     * The lineage recorded in a {@code config.json}, or null for an experiment written before lineage was, or a file
+     * that cannot be read.
+     */
+    public static Lineage lineage(Path configJson) {
+        try {
+            return Lineage.fromJson(Json.MAPPER.readTree(Files.readString(configJson)).get("lineage"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** What a resume needs from {@code config.json}. */

@@ -42,23 +42,30 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, spec, recipe, modelsRoot, cancel, true, listeners);
+        return start(train, test, spec, recipe, null, modelsRoot, cancel, true, listeners);
+    }
+
+    /** As {@link #run}, with the file the recipe came from, named with its hash in the experiment's lineage. */
+    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+                                        Path recipeFile, Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(train, test, spec, recipe, recipeFile, modelsRoot, cancel, true, listeners);
     }
 
     /** As {@link #run}, without writing report.html (the benchmark times runs, not reports). */
     public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, spec, recipe, modelsRoot, cancel, false, listeners);
+        return start(train, test, spec, recipe, null, modelsRoot, cancel, false, listeners);
     }
 
     private static ExperimentOutcome start(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
-                                           Path modelsRoot, CancelToken cancel, boolean report,
+                                           Path recipeFile, Path modelsRoot, CancelToken cancel, boolean report,
                                            RunListener[] listeners) throws BadInputException, InterruptedException {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), spec, recipe);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
-                ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source()));
+                ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
         return execute(folder, prepared, ResumeState.none(), cancel, report ? new ReportWriter.Loaded(train, test)
                 : null, listeners);
     }
@@ -159,7 +166,7 @@ public final class Experiments {
     /** {@code adult.train.csv} → {@code adult}. */
     static String datasetName(Path source) {
         String f = source == null ? "data" : source.getFileName().toString();
-        f = f.replaceAll("(?i)\\.csv$", "").replaceAll("(?i)\\.(train|training)$", "");
+        f = f.replaceAll("(?i)\\.(csv|parquet)$", "").replaceAll("(?i)\\.(train|training)$", "");
         return f;
     }
 }

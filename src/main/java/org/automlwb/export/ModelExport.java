@@ -12,6 +12,7 @@ import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
+import org.automlwb.data.Lineage;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.RecipePipeline;
 import org.automlwb.engine.SingleModel;
@@ -109,6 +110,10 @@ public final class ModelExport {
         Path dir = AtomicDirs.create(parent, base, AtomicDirs.suffixed(base), tmp -> {
             Files.writeString(tmp.resolve(METRICS_FILE), Json.pretty(src.metrics()));
             Map<String, Object> metadata = metadata(base, src);
+            // The data the model came from, as its experiment recorded it (absent for older experiments).
+            Lineage lineage = src.experimentId() == null ? null : ExperimentConfig.lineage(new ExperimentFolder(
+                    src.experimentId(), modelsRoot.resolve("experiments").resolve(src.experimentId())).configJson());
+            if (lineage != null) metadata.put("lineage", lineage.toJson());
             if (src.reference() != null) {
                 Path reference = tmp.resolve(MonitoringReference.FILE);
                 Files.writeString(reference, Json.pretty(src.reference()));

@@ -9,9 +9,9 @@ import java.util.Locale;
 public final class CsvFileNames {
     private CsvFileNames() { }
 
-    /** Whether {@code name} looks like a delimited text file the app opens. */
+    /** Whether {@code name} looks like a delimited text file (or a Parquet file) the app opens. */
     public static boolean isCsvName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt");
+        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".parquet");
     }
 }

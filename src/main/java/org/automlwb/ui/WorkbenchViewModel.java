@@ -159,6 +159,11 @@ public final class WorkbenchViewModel {
     /** File > Open with options…: asks for a file, then how to read it, then opens it. */
     public void openWithOptions() {
         services.dialogs().chooseCsvFile(lastDirectory()).ifPresent(file -> {
+            // A Parquet file's columns are typed and it has no delimiter or encoding: nothing to ask.
+            if (org.automlwb.data.ParquetLoader.isParquet(file)) {
+                open(file);
+                return;
+            }
             OpenOptionsViewModel form = new OpenOptionsViewModel();
             form.setFrom(lastOptions);
             if (services.dialogs().editOpenOptions(file, form)) {

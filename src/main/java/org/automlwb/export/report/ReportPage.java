@@ -124,6 +124,32 @@ final class ReportPage {
         close();
     }
 
+    /**
+     * Where the data came from (config.json's lineage): raw file, recipe and prepared file with the start of their
+     * SHA-256, and the rows at each step. Left out for experiments written before lineage was recorded.
+     */
+    void lineage() {
+        org.automlwb.data.Lineage l = org.automlwb.data.Lineage.fromJson(in.config().get("lineage"));
+        if (l == null) return;
+        open("lineage", "Lineage");
+        List<String[]> kv = new ArrayList<>();
+        addFile(kv, "raw file", l.raw());
+        addFile(kv, "recipe that prepared it", l.recipe());
+        addFile(kv, "prepared file", l.processed());
+        addFile(kv, "recipe given to the run", l.runRecipe());
+        List<String> steps = new ArrayList<>();
+        l.rows().forEach((step, n) -> steps.add(String.format(Locale.ROOT, "%s %,d", step.replace('_', ' '), n)));
+        kv.add(new String[] {"rows", String.join(" → ", steps)});
+        body.append(Html.keyValues(kv));
+        close();
+    }
+
+    private static void addFile(List<String[]> kv, String what, org.automlwb.data.Lineage.FileRef f) {
+        if (f == null) return;
+        kv.add(new String[] {what, f.path() + " (SHA-256 " + f.sha256().substring(0, Math.min(12, f.sha256().length()))
+                + "…)"});
+    }
+
     void search() {
         open("search", "Search");
         JsonNode c = in.config();

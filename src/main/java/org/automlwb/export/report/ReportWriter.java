@@ -98,6 +98,7 @@ public final class ReportWriter {
         page.summary(profile);
         page.data(profile);
         page.preprocessing();
+        page.lineage();
         page.search();
         page.leaderboard(trialPoints(in.trials(), in.metric()));
         page.winner(scored(in));

@@ -40,6 +40,14 @@ public interface DialogService {
     /** Asks where to write a CSV file (predictions). */
     Optional<Path> chooseCsvToSave(String title, Path initialDirectory, String suggestedName);
 
+    /**
+     * Asks where to write a prepared data set, as CSV or Parquet (by the name's extension). Without its own dialog,
+     * the CSV one.
+     */
+    default Optional<Path> chooseDataToSave(String title, Path initialDirectory, String suggestedName) {
+        return chooseCsvToSave(title, initialDirectory, suggestedName);
+    }
+
     /** Opens a file with the system's program for it (the report in a web browser), or a folder in the file manager. */
     void openExternally(Path file);
 

@@ -67,7 +67,8 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open CSV");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt", "*.CSV"),
+                new FileChooser.ExtensionFilter("CSV, text and Parquet files", "*.csv", "*.tsv", "*.txt", "*.CSV",
+                        "*.parquet"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
             chooser.setInitialDirectory(initialDirectory.toFile());
@@ -92,6 +93,28 @@ public final class FxDialogService implements DialogService {
         }
         chooser.setInitialFileName(suggestedName);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseDataToSave(String title, Path initialDirectory, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"),
+                new FileChooser.ExtensionFilter("Parquet files", "*.parquet"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        chooser.setInitialFileName(suggestedName);
+        File f = chooser.showSaveDialog(owner);
+        if (f == null) return Optional.empty();
+        // The chosen filter decides the format when the name has no extension of its own.
+        String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+        boolean parquet = chooser.getSelectedExtensionFilter() != null
+                && chooser.getSelectedExtensionFilter().getDescription().startsWith("Parquet");
+        if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
+            f = new File(f.getParentFile(), f.getName() + (parquet ? ".parquet" : ".csv"));
+        }
+        return Optional.of(f.toPath());
     }
 
     @Override

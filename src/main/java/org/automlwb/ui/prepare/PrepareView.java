@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -144,10 +145,55 @@ public final class PrepareView extends BorderPane {
                 vm::automatic);
         Button open = button("Open…", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Read a recipe from a JSON file", vm::open);
         Button save = button("Save…", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Write the recipe to a JSON file", vm::save);
+        DataExport export = vm.dataExport();
+        Button exportData = button("Export prepared data…", MaterialDesignD.DATABASE_EXPORT_OUTLINE,
+                "Write the open file through this recipe to data/processed_data/ (CSV or Parquet), with the fitted"
+                        + " recipe and its lineage", vm::exportPrepared);
+        exportData.setId("export-prepared");
+        Button saveFe = button("Save recipe to feature_engineering/", MaterialDesignF.FILE_COG_OUTLINE,
+                "Fit the recipe on the open file and save it to data/feature_engineering/, for prepare and run"
+                        + " --recipe", vm::saveToFeatureEngineering);
+        saveFe.setId("save-feature-engineering");
+        saveFe.setMnemonicParsing(false); // the underscore in feature_engineering is text, not a shortcut key
+        var noData = export.availableBinding().not();
+        exportData.disableProperty().bind(export.runningProperty().or(noData));
+        saveFe.disableProperty().bind(export.runningProperty().or(noData));
+        ProgressBar exportProgress = new ProgressBar();
+        exportProgress.setId("export-progress");
+        exportProgress.setPrefWidth(160);
+        exportProgress.progressProperty().bind(export.progressProperty());
+        exportProgress.visibleProperty().bind(export.runningProperty());
+        exportProgress.managedProperty().bind(export.runningProperty());
+        Button cancelExport = button("Cancel", MaterialDesignC.CLOSE, "Stop the export; nothing is written",
+                export::cancel);
+        cancelExport.setId("cancel-export");
+        cancelExport.visibleProperty().bind(export.runningProperty());
+        cancelExport.managedProperty().bind(export.runningProperty());
+        Label exportStatus = new Label();
+        exportStatus.setId("export-status");
+        exportStatus.textProperty().bind(export.statusProperty());
+        exportStatus.setTooltip(new Tooltip());
+        exportStatus.getTooltip().textProperty().bind(export.statusProperty());
+        exportStatus.setMaxWidth(Double.MAX_VALUE);
+        // The worker's progress is copied in at most ten times a second, never per row.
+        org.automlwb.ui.task.FxThrottle throttle = new org.automlwb.ui.task.FxThrottle(100, export::refreshProgress);
+        export.runningProperty().addListener((obs, was, now) -> throttle.setRunning(now));
         ToolBar bar = new ToolBar(add, remove, up, down, new Separator(), undo, redo, new Separator(), auto,
                 new Separator(), open, save);
         bar.setId("prepare-toolbar");
-        return bar;
+        // A row of its own: the recipe bar is full at the usual window width, and these write to data/, not edit.
+        // An HBox, not a ToolBar: a long status line is cut with an ellipsis instead of pushed into an overflow menu.
+        HBox dataBar = new HBox(8, exportData, saveFe, exportProgress, cancelExport, exportStatus);
+        dataBar.setId("prepare-data-toolbar");
+        dataBar.getStyleClass().add("tool-bar");
+        dataBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (Button b : List.of(exportData, saveFe, cancelExport)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.getStyleClass().add(Styles.FLAT); // as the buttons of the tool bar above
+        }
+        exportStatus.setMinWidth(0);
+        HBox.setHgrow(exportStatus, Priority.ALWAYS);
+        return new VBox(bar, dataBar);
     }
 
     private static Button button(String text, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {

@@ -60,12 +60,14 @@ public final class PrepareViewModel {
     private TaskHandle previewJob;
     private long generation;
     private Path lastDirectory;
+    private final DataExport dataExport;
 
     public PrepareViewModel(TaskExecutor executor, DialogService dialogs, Session session, Debouncer debouncer) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.session = session;
         this.debouncer = debouncer;
+        this.dataExport = new DataExport(executor, dialogs, session);
         session.dataProperty().addListener((obs, o, d) -> onInputChanged(
                 o == null || d == null || !o.source().equals(d.source())));
         session.targetProperty().addListener((obs, o, t) -> onInputChanged(false));
@@ -164,6 +166,15 @@ public final class PrepareViewModel {
                             "Choose another folder.", "")));
         });
     }
+
+    /** Export prepared data… and Save recipe to feature_engineering/, with their progress. */
+    public DataExport dataExport() { return dataExport; }
+
+    /** Writes the open file through the current recipe into the data/ layout (asks where first). */
+    public void exportPrepared() { dataExport.exportPrepared(recipe()); }
+
+    /** Fits the current recipe on the open file and saves it to data/feature_engineering/. */
+    public void saveToFeatureEngineering() { dataExport.saveRecipe(recipe()); }
 
     /** Asks for a recipe JSON file and replaces the recipe by it (undoable). */
     public void open() {
