@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class PythonSearch {
     /** The protocol version the script and this side speak (docs/python-engine.md). */
     static final int PROTOCOL = 1;
-    /** Prefix of the algorithm ids on the leaderboard, which the Tribuo catalogue's ids never have. */
-    public static final String ALGORITHM_PREFIX = "sklearn_";
     private static final Logger LOG = LoggerFactory.getLogger(PythonSearch.class);
     /** Models that keep their out-of-fold predictions (the leader's are what the report charts). */
     private static final int KEEP_OOF = 5;
@@ -77,16 +75,18 @@ public final class PythonSearch {
      * Runs the search to its end. Never throws for a failing model or a crashed child: the run then ends with
      * {@link RunSummary.Outcome#FAILED} and says why, keeping the models that finished.
      *
-     * @param journal where finished models are appended, or null for none
+     * @param journal      where finished models are appended, or null for none
+     * @param firstTrialId the trial id of the script's first model (the ids of a run's engines never overlap)
      */
     public static RunResult run(PreparedRun p, PythonEngineKind kind, PythonRuntime runtime, Journal journal,
-                                CancelToken cancel, List<RunListener> listeners) throws InterruptedException {
+                                int firstTrialId, CancelToken cancel, List<RunListener> listeners)
+            throws InterruptedException {
         RunListener events = fanOut(List.copyOf(listeners));
         Deadline deadline = new Deadline(p.startNanos(), p.spec().budget());
         Path work = null;
         try {
             work = Files.createTempDirectory("automlwb-" + kind.key() + "-");
-            return run(p, kind, runtime, journal, cancel, events, deadline, work);
+            return run(p, kind, runtime, journal, firstTrialId, cancel, events, deadline, work);
         } catch (IOException e) {
             LOG.error("the {} engine could not write its input files", kind.key(), e);
             return failed(p, events, deadline, new Leaderboard(p.metric(), KEEP_OOF),
@@ -97,7 +97,8 @@ public final class PythonSearch {
     }
 
     private static RunResult run(PreparedRun p, PythonEngineKind kind, PythonRuntime runtime, Journal journal,
-                                 CancelToken cancel, RunListener events, Deadline deadline, Path work)
+                                 int firstTrialId, CancelToken cancel, RunListener events, Deadline deadline,
+                                 Path work)
             throws IOException, InterruptedException {
         LabelledData data = p.searched();
         ValidationPlan plan = p.folds().plan();
@@ -123,7 +124,8 @@ public final class PythonSearch {
         Files.writeString(specFile, Json.pretty(spec));
 
         Targets oofTargets = plan.coversAllRows() ? data.targets() : data.targets().select(plan.scoredRows());
-        Session session = new Session(p, oofTargets, work, journal, cancel, events, deadline);
+        Session session = new Session(p, kind, firstTrialId - 1, oofTargets, work, journal, cancel, events,
+                deadline);
         RunSummary.Outcome why;
         String problem = null;
         try (PythonProcess child = PythonProcess.start(runtime.executable(), List.of("search", specFile.toString()),
@@ -157,7 +159,8 @@ public final class PythonSearch {
         Predictions testPredictions = null;
         if (why != RunSummary.Outcome.CANCELLED && session.fin != null) {
             EngineMessage.Final f = session.fin;
-            leader = board.snapshot().stream().filter(r -> r.spec().trialId() == f.modelId()).findFirst()
+            int trialId = session.offset + f.modelId();
+            leader = board.snapshot().stream().filter(r -> r.spec().trialId() == trialId).findFirst()
                     .orElse(null);
             if (leader != null) {
                 byte[] bytes = Files.readAllBytes(work.resolve(f.modelFile()));
@@ -190,6 +193,14 @@ public final class PythonSearch {
         return new RunResult(summary, board.snapshot(), model == null ? null : ModelBundle.single(model), Map.of(),
                 plan, p.data(), testPredictions, oofTargets, leader == null ? null : leader.oof(), p.sample(),
                 refit);
+    }
+
+    /**
+     * The leaderboard's id of one of the script's algorithms, e.g. {@code sklearn.random_forest}: the engine's key
+     * and a dot, which the Tribuo catalogue's ids never have, so every engine's models are told apart.
+     */
+    public static String algorithmId(PythonEngineKind kind, String algorithm) {
+        return kind.key() + "." + algorithm.toLowerCase(Locale.ROOT);
     }
 
     /** Sends each event to every listener; a listener that throws is logged and never stops the run. */
@@ -259,6 +270,9 @@ public final class PythonSearch {
     /** What the reader thread learns from the child's lines, and what it answers. */
     private static final class Session {
         final PreparedRun p;
+        final PythonEngineKind kind;
+        /** Trial id = offset + the script's model id. */
+        final int offset;
         final Targets oofTargets;
         final Path work;
         final Journal journal;
@@ -272,9 +286,11 @@ public final class PythonSearch {
         volatile EngineMessage.Final fin;
         volatile String error;
 
-        Session(PreparedRun p, Targets oofTargets, Path work, Journal journal, CancelToken cancel, RunListener events,
-                Deadline deadline) {
+        Session(PreparedRun p, PythonEngineKind kind, int offset, Targets oofTargets, Path work, Journal journal,
+                CancelToken cancel, RunListener events, Deadline deadline) {
             this.p = p;
+            this.kind = kind;
+            this.offset = offset;
             this.oofTargets = oofTargets;
             this.work = work;
             this.journal = journal;
@@ -306,7 +322,7 @@ public final class PythonSearch {
                 } else {
                     events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "refit",
                             "refitting " + best.get().spec().algorithm() + " on all training rows"));
-                    child.send("{\"refit\": " + best.get().spec().trialId() + "}");
+                    child.send("{\"refit\": " + (best.get().spec().trialId() - offset) + "}");
                 }
             } else if (m instanceof EngineMessage.Final f) {
                 fin = f;
@@ -319,7 +335,7 @@ public final class PythonSearch {
         /** A model line as a trial: scored with the product's metric code from its out-of-fold predictions. */
         private void finished(EngineMessage.ModelFinished f) {
             models = Math.max(models, f.modelId());
-            TrialSpec spec = new TrialSpec(f.modelId(), ALGORITHM_PREFIX + f.algorithm(),
+            TrialSpec spec = new TrialSpec(offset + f.modelId(), algorithmId(kind, f.algorithm()),
                     new Config(f.hyperparameters()), p.spec().seed() + f.modelId(), f.origin());
             TrialResult r;
             if (f.ok()) {

@@ -83,11 +83,13 @@ class PythonSearchTest {
     void modelsAreScoredOnTheTribuoEnginesFoldsAndTheFinalModelIsTheBest() throws Exception {
         PreparedRun p = AutoMLRun.prepare(train.table(), test.table(), spec(3), null);
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, CancelToken.none(),
+        // trial ids after those another engine of the run used
+        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, 11, CancelToken.none(),
                 List.of(events::add));
 
         assertEquals(RunSummary.Outcome.MAX_TRIALS, r.summary().outcome(), r.summary().message());
         assertEquals(3, r.leaderboard().size());
+        assertEquals(List.of(11, 12, 13), r.leaderboard().stream().map(t -> t.spec().trialId()).sorted().toList());
         // the same plan the Tribuo engine makes from the same targets and seed
         ValidationPlan tribuo = AutoMLRun.prepare(train.table(), test.table(), spec(3), null).folds().plan();
         assertEquals(tribuo.folds().size(), r.plan().folds().size());
@@ -96,7 +98,7 @@ class PythonSearchTest {
         }
         TrialResult best = r.leaderboard().get(0);
         assertTrue(best.ok());
-        assertTrue(best.spec().algorithm().startsWith(PythonSearch.ALGORITHM_PREFIX), best.spec().algorithm());
+        assertTrue(best.spec().algorithm().startsWith("sklearn."), best.spec().algorithm());
         assertTrue(best.score() > 0.7, "the label is learnable: AUC " + best.score());
         assertEquals(r.summary().leader().spec().trialId(), best.spec().trialId(), "the best model is refit");
         assertEquals(train.table().rowCount(), r.validationPredictions().size());
@@ -120,7 +122,7 @@ class PythonSearchTest {
                 .holdoutAbove(100).ensemble(false).build();
         PreparedRun p = AutoMLRun.prepare(train.table(), null, spec, null);
         assertEquals(ValidationPlan.Kind.HOLDOUT, p.folds().plan().kind());
-        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, CancelToken.none(), List.of());
+        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, 1, CancelToken.none(), List.of());
         assertNotNull(r.model(), r.summary().message());
         assertEquals(p.folds().plan().folds().get(0).validation().length, r.validationPredictions().size());
         assertTrue(r.summary().validation().containsKey("rmse"));
@@ -130,7 +132,7 @@ class PythonSearchTest {
     void aCancelledRunStopsThePythonProcessAndEverythingItStarted() throws Exception {
         PreparedRun p = AutoMLRun.prepare(train.table(), null, spec(10_000), null);
         CancelToken cancel = new CancelToken();
-        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, cancel, List.of(e -> {
+        RunResult r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, null, 1, cancel, List.of(e -> {
             if (e instanceof RunEvent.TrialFinished) cancel.cancel();
         }));
         assertEquals(RunSummary.Outcome.CANCELLED, r.summary().outcome());
@@ -146,7 +148,7 @@ class PythonSearchTest {
         Path journalFile = dir.resolve("crash-trials.jsonl");
         RunResult r;
         try (Journal journal = Journal.open(journalFile)) {
-            r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, journal, CancelToken.none(), List.of(e -> {
+            r = PythonSearch.run(p, PythonEngineKind.SKLEARN, python, journal, 1, CancelToken.none(), List.of(e -> {
                 // the child dies as a crash would (SIGKILL, no last words) after its second model
                 if (e instanceof RunEvent.TrialFinished f && f.result().spec().trialId() == 2) {
                     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);

@@ -50,7 +50,7 @@ class SklearnCodecTest {
         RunSpec spec = RunSpec.defaults("price").toBuilder().budget(null).maxTrials(2).threads(1).seed(11)
                 .ensemble(false).build();
         run = PythonSearch.run(AutoMLRun.prepare(train.table(), test.table(), spec, null), PythonEngineKind.SKLEARN,
-                python.runtime(), null, CancelToken.none(), List.of());
+                python.runtime(), null, 1, CancelToken.none(), List.of());
         assertNotNull(run.model(), run.summary().message());
     }
 
