@@ -374,9 +374,12 @@ class Search:
                 break
             # A model expected to overrun the search's end is not started: its time is what the last one of
             # the same algorithm took (bigger configurations may take longer; the Java side has a hard deadline).
-            expected = self.fit_seconds.get(algorithm, 0.0)
-            if self.elapsed() + expected > self.search_end():
-                break
+            # A cheaper algorithm may still fit: the search ends only when none does.
+            left = self.search_end() - self.elapsed()
+            if self.fit_seconds.get(algorithm, 0.0) > left:
+                if min(self.fit_seconds.get(a, 0.0) for a in self.algorithms) > left or left <= 0:
+                    break
+                continue
             model_id += 1
             t0 = time.monotonic()
             line = {"event": "model", "model_id": model_id, "algorithm": algorithm, "hyperparameters": config,
