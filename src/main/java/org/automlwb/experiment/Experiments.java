@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,11 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.SpaceFile;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.export.ExperimentConfig;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ExperimentWriter;
+import org.automlwb.export.ModelExport;
+import org.automlwb.export.RunStateFile;
 import org.automlwb.export.report.ReportWriter;
 import org.automlwb.prep.Recipe;
 import org.slf4j.Logger;
