@@ -27,7 +27,7 @@ import org.automlwb.engine.Targets;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.export.BatchPredictor;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.ModelLoader;
 import org.automlwb.export.report.ReportWriter;
 import org.automlwb.ui.dialog.DialogService;

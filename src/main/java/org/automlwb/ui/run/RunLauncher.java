@@ -6,8 +6,8 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.data.LoadedData;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.export.ExperimentOutcome;
-import org.automlwb.export.Experiments;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 import org.automlwb.prep.Recipe;
 
 /** Starts an experiment; the real one writes it under the models folder, tests pass a scripted one. */

@@ -25,7 +25,7 @@ import org.automlwb.engine.run.RunEvent;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.trial.TrialResult;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.dialog.DialogService;
 import org.automlwb.ui.session.Session;

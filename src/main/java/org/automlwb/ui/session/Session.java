@@ -9,7 +9,7 @@ import org.automlwb.data.DatasetProfile;
 import org.automlwb.data.LoadedData;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.prep.Recipe;
 
 /**
