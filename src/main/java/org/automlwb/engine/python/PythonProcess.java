@@ -43,12 +43,13 @@ final class PythonProcess implements AutoCloseable {
     /**
      * Starts {@code python automl_engine.py args...}.
      *
-     * @param threads cores the child may use: OpenMP and BLAS are told, so the child's native threads stay in
-     *                the run's budget of cores
-     * @param lines   receives each stdout line, on a reader thread, in order
+     * <p>OpenMP and BLAS get one thread each: the script spreads its work over the run's cores itself (a fold per
+     * thread), and OpenMP's spinning threads on a busy machine slowed a histogram gradient boosting fit 25 times.
+     *
+     * @param lines receives each stdout line, on a reader thread, in order
      * @throws IOException when the interpreter cannot be started
      */
-    static PythonProcess start(String python, List<String> args, int threads, Consumer<String> lines)
+    static PythonProcess start(String python, List<String> args, Consumer<String> lines)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(python);
@@ -56,8 +57,7 @@ final class PythonProcess implements AutoCloseable {
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        String t = String.valueOf(Math.max(1, threads));
-        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) env.put(v, t);
+        for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) env.put(v, "1");
         env.put("PYTHONUNBUFFERED", "1");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONIOENCODING", "utf-8");
@@ -180,7 +180,7 @@ final class PythonProcess implements AutoCloseable {
     /** Runs a short command to its end and gives its stdout lines (the check and predict commands). */
     static Finished runToEnd(String python, List<String> args, long timeoutMillis) throws IOException {
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (PythonProcess p = start(python, args, 1, lines::add)) {
+        try (PythonProcess p = start(python, args, lines::add)) {
             p.closeInput();
             boolean ended = p.waitFor(CancelToken.none(),
                     System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));

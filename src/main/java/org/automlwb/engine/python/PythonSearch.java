@@ -129,7 +129,7 @@ public final class PythonSearch {
         RunSummary.Outcome why;
         String problem = null;
         try (PythonProcess child = PythonProcess.start(runtime.executable(), List.of("search", specFile.toString()),
-                p.spec().threads(), session::onLine)) {
+                session::onLine)) {
             session.child = child;
             long hardEnd = deadline.bounded()
                     ? deadline.endNanos() + (long) (overrunSeconds(p.spec().budget()) * 1e9) : Long.MAX_VALUE;

@@ -386,13 +386,10 @@ class Search:
                     "origin": origin}
             try:
                 oof = np.full((self.x.shape[0], self.k), np.nan)
-                for train, valid in self.folds:
-                    pipe = build_pipeline(algorithm, config, self.classification, self.categorical,
-                                          self.threads, self.seed + model_id)
-                    pipe.fit(self.x[train], self.y[train])
-                    oof[valid] = predict_matrix(pipe, self.x[valid], self.classification, self.k)
-                    if self.elapsed() > self.budget > 0:
-                        raise TimeoutError("the budget ran out during its folds")
+                for valid, p in zip((v for _, v in self.folds), self.fit_folds(algorithm, config, model_id)):
+                    oof[valid] = p
+                if self.elapsed() > self.budget > 0:
+                    raise TimeoutError("the budget ran out during its folds")
                 scored = oof[self.scored]
                 score = metric_value(self.metric, self.y[self.scored], scored, self.k)
                 oof_file = os.path.join(self.out_dir, "oof_%d.f64" % model_id)
@@ -425,6 +422,21 @@ class Search:
         if chosen is None:
             return
         self.refit(chosen)
+
+    def fit_folds(self, algorithm, config, model_id):
+        """Each fold's validation predictions. The folds are fitted in parallel threads, one estimator thread each
+        (OpenMP and BLAS are held to one thread by the Java side): scikit-learn's fits release the GIL, and
+        OpenMP's spinning threads on a busy machine made one histogram gradient boosting fit 25 times slower than
+        this (car: 93 s against 3.8 s on a loaded machine)."""
+        from joblib import Parallel, delayed
+
+        def one(train, valid):
+            pipe = build_pipeline(algorithm, config, self.classification, self.categorical, 1,
+                                  self.seed + model_id)
+            pipe.fit(self.x[train], self.y[train])
+            return predict_matrix(pipe, self.x[valid], self.classification, self.k)
+        workers = min(self.threads, len(self.folds))
+        return Parallel(n_jobs=workers, backend="threading")(delayed(one)(t, v) for t, v in self.folds)
 
     def read_choice(self):
         """The Java side answers search_ended with the model to refit, ranked by its own metric code; at the end
