@@ -14,6 +14,10 @@ sealed interface EngineMessage {
     /** The search has read its data. */
     record Started(String engine, int rows, int features, int folds) implements EngineMessage { }
 
+    /** A model starts its folds. */
+    record ModelStarted(int modelId, String algorithm, Map<String, Object> hyperparameters, String origin)
+            implements EngineMessage { }
+
     /**
      * A model finished (or failed) on every fold.
      *
@@ -73,6 +77,8 @@ sealed interface EngineMessage {
         return switch (n.get("event").asText()) {
             case "started" -> new Started(n.path("engine").asText(), n.path("rows").asInt(),
                     n.path("features").asInt(), n.path("folds").asInt());
+            case "model_started" -> new ModelStarted(n.path("model_id").asInt(), n.path("algorithm").asText(),
+                    map(n.path("hyperparameters")), n.path("origin").asText("random"));
             case "model" -> new ModelFinished(n.path("model_id").asInt(), n.path("algorithm").asText(),
                     map(n.path("hyperparameters")), n.path("origin").asText("random"), n.path("status").asText(),
                     number(n.path("score")), number(n.path("fit_seconds")), text(n.path("oof")),

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.automlwb.common.CancelToken;
+import org.automlwb.logging.ConsoleLogFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,8 @@ final class PythonProcess implements AutoCloseable {
         Process p = pb.start();
         LOG.info("{} started (pid {}): {}", label, p.pid(), String.join(" ", command));
         Thread out = reader(p, true, lines, label);
-        Thread err = reader(p, false, line -> LOG.info("{}: {}", label, line), label);
+        // WARN so that a run's run.log captures it, marked so that the console does not repeat it
+        Thread err = reader(p, false, line -> LOG.warn(ConsoleLogFilter.DETAILS_ONLY, "{}: {}", label, line), label);
         return new PythonProcess(p, out, err, label);
     }
 

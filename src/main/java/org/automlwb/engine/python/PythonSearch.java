@@ -309,7 +309,10 @@ public final class PythonSearch {
                 LOG.info("python: {}", line);
                 return;
             }
-            if (m instanceof EngineMessage.ModelFinished f) {
+            if (m instanceof EngineMessage.ModelStarted s) {
+                events.onEvent(new RunEvent.TrialStarted(deadline.elapsedSeconds(), spec(s.modelId(), s.algorithm(),
+                        s.hyperparameters(), s.origin())));
+            } else if (m instanceof EngineMessage.ModelFinished f) {
                 finished(f);
             } else if (m instanceof EngineMessage.SearchEnded s) {
                 endReason = s.reason();
@@ -332,11 +335,16 @@ public final class PythonSearch {
             }
         }
 
+        /** The trial of one of the script's models. */
+        private TrialSpec spec(int modelId, String algorithm, Map<String, Object> hyperparameters, String origin) {
+            return new TrialSpec(offset + modelId, algorithmId(kind, algorithm), new Config(hyperparameters),
+                    p.spec().seed() + modelId, origin);
+        }
+
         /** A model line as a trial: scored with the product's metric code from its out-of-fold predictions. */
         private void finished(EngineMessage.ModelFinished f) {
             models = Math.max(models, f.modelId());
-            TrialSpec spec = new TrialSpec(offset + f.modelId(), algorithmId(kind, f.algorithm()),
-                    new Config(f.hyperparameters()), p.spec().seed() + f.modelId(), f.origin());
+            TrialSpec spec = spec(f.modelId(), f.algorithm(), f.hyperparameters(), f.origin());
             TrialResult r;
             if (f.ok()) {
                 try {
@@ -358,9 +366,6 @@ public final class PythonSearch {
                 r = new TrialResult(spec, status, Double.NaN, Map.of(), f.fitSeconds(), f.error(), null, 0);
             }
             double now = deadline.elapsedSeconds();
-            // The script says when a model ends, not when it starts: the start is reported with its end, so the
-            // run log and the live view see the same started/finished pairs as for the other engines.
-            events.onEvent(new RunEvent.TrialStarted(now, spec));
             boolean best = board.add(r);
             if (journal != null) journal.append(r);
             events.onEvent(new RunEvent.TrialFinished(now, r));

@@ -382,6 +382,8 @@ class Search:
                 continue
             model_id += 1
             t0 = time.monotonic()
+            emit({"event": "model_started", "model_id": model_id, "algorithm": algorithm,
+                  "hyperparameters": config, "origin": origin})
             line = {"event": "model", "model_id": model_id, "algorithm": algorithm, "hyperparameters": config,
                     "origin": origin}
             try:

@@ -103,6 +103,11 @@ class PythonSearchTest {
         assertEquals(r.summary().leader().spec().trialId(), best.spec().trialId(), "the best model is refit");
         assertEquals(train.table().rowCount(), r.validationPredictions().size());
         assertEquals(3, events.stream().filter(e -> e instanceof RunEvent.TrialFinished).count());
+        // each model is announced as it starts, before it finishes: the live view shows it running
+        for (int id = 11; id <= 13; id++) {
+            int started = indexOf(events, RunEvent.TrialStarted.class, id);
+            assertTrue(started >= 0 && started < indexOf(events, RunEvent.TrialFinished.class, id), "trial " + id);
+        }
         assertTrue(events.get(events.size() - 1) instanceof RunEvent.RunFinished);
 
         SingleModel model = r.model().members().get(0).model();
@@ -194,6 +199,17 @@ class PythonSearchTest {
                 EngineMessage.parse("{\"event\":\"error\",\"kind\":\"unavailable\",\"message\":\"x\"}"));
         assertThrowsIllegal("Warning: something printed by a library");
         assertThrowsIllegal("{\"event\": \"unheard_of\"}");
+    }
+
+    private static int indexOf(List<RunEvent> events, Class<? extends RunEvent> type, int trialId) {
+        for (int i = 0; i < events.size(); i++) {
+            RunEvent e = events.get(i);
+            if (e instanceof RunEvent.TrialStarted s && type.isInstance(e) && s.spec().trialId() == trialId) return i;
+            if (e instanceof RunEvent.TrialFinished f && type.isInstance(e) && f.result().spec().trialId() == trialId) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void assertThrowsIllegal(String line) {
