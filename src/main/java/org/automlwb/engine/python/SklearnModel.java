@@ -17,8 +17,9 @@ import org.automlwb.engine.TrainedModel;
 /**
  * A scikit-learn Pipeline saved by the engine script (joblib), scored by that script in a child process: the
  * features go over as a float32 array file, the probabilities or values come back as float64. The model's bytes
- * are held here, the way the bundle codec writes and reads them; each prediction starts an interpreter (about a
- * second with scikit-learn's import), which suits batch prediction, reports and tests, not a row at a time.
+ * are held here, the way the bundle codec writes and reads them. The first prediction starts a worker process
+ * ({@link PredictWorker}) that loads the model once and then scores batch after batch: starting an interpreter
+ * and importing scikit-learn took seconds per call on this machine.
  */
 public final class SklearnModel implements TrainedModel {
     /** Prediction of a large file may take long; a hung interpreter must still not hang the program. */
@@ -29,6 +30,7 @@ public final class SklearnModel implements TrainedModel {
     private final TaskType task;
     private final List<String> classNames;
     private final String algorithm;
+    private Scorer scorer;
 
     /**
      * @param bytes      the model file's bytes, as the script wrote them
@@ -59,51 +61,60 @@ public final class SklearnModel implements TrainedModel {
             return task.isClassification() ? Predictions.ofProbabilities(new double[0][])
                     : Predictions.ofValues(new double[0]);
         }
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("automlwb-sklearn-predict-");
-            Path model = dir.resolve("model.joblib");
-            Files.write(model, bytes);
-            Path xFile = dir.resolve("x.f32");
-            ArrayFiles.writeFloats(xFile, x.rowMajor());
-            Path out = dir.resolve("predictions.f64");
-            Map<String, Object> spec = new LinkedHashMap<>();
-            spec.put("protocol", PythonSearch.PROTOCOL);
-            spec.put("model", model.toString());
-            spec.put("features", x.names());
-            spec.put("x", xFile.toString());
-            spec.put("rows", x.rows());
-            spec.put("out", out.toString());
-            Path specFile = dir.resolve("predict.json");
-            Files.writeString(specFile, Json.line(spec));
-            PythonProcess.Finished f = PythonProcess.runToEnd(runtime.executable(),
-                    List.of("predict", specFile.toString()), PREDICT_TIMEOUT_MILLIS);
-            if (f.exitCode() != 0) {
-                throw new IllegalStateException("the scikit-learn model could not predict: " + errorOf(f));
+            Scorer s = scorer();
+            Path batch = Files.createTempDirectory(s.dir, "batch-");
+            try {
+                Path xFile = batch.resolve("x.f32");
+                ArrayFiles.writeFloats(xFile, x.rowMajor());
+                Path out = batch.resolve("predictions.f64");
+                Map<String, Object> spec = new LinkedHashMap<>();
+                spec.put("protocol", PythonSearch.PROTOCOL);
+                spec.put("model", s.model.toString());
+                spec.put("features", x.names());
+                spec.put("x", xFile.toString());
+                spec.put("rows", x.rows());
+                spec.put("out", out.toString());
+                EngineMessage answer = s.worker.request(Json.line(spec), PREDICT_TIMEOUT_MILLIS);
+                if (answer instanceof EngineMessage.Error e) {
+                    throw new IllegalStateException("the scikit-learn model could not predict: " + e.message());
+                }
+                return PythonSearch.read(out, x.rows(), task, k);
+            } finally {
+                PythonSearch.deleteTree(batch);
             }
-            double[][] p = ArrayFiles.readDoubles(out, x.rows(), k);
-            if (task.isClassification()) return Predictions.ofProbabilities(p);
-            double[] v = new double[p.length];
-            for (int i = 0; i < v.length; i++) v[i] = p[i][0];
-            return Predictions.ofValues(v);
         } catch (IOException e) {
             throw new UncheckedIOException("the scikit-learn model could not predict: " + e.getMessage(), e);
-        } finally {
-            PythonSearch.deleteTree(dir);
         }
     }
 
-    /** The script's one-line error, or the exit code when it printed none. */
-    static String errorOf(PythonProcess.Finished f) {
-        for (String line : f.lines()) {
-            try {
-                if (EngineMessage.parse(line) instanceof EngineMessage.Error e) return e.message();
-            } catch (IllegalArgumentException ignored) {
-                // not a protocol line
-            }
+    /**
+     * The model's file and its prediction worker, made on first use and kept: a worker that ended (killed, or
+     * crashed on a batch) is started again on the next prediction. Both go when the JVM exits.
+     */
+    private synchronized Scorer scorer() throws IOException {
+        if (scorer != null && scorer.worker.isAlive()) return scorer;
+        if (scorer == null) {
+            Path dir = Files.createTempDirectory("automlwb-sklearn-model-");
+            Path model = dir.resolve("model.joblib");
+            Files.write(model, bytes);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PythonSearch.deleteTree(dir),
+                    "delete " + dir.getFileName()));
+            scorer = new Scorer(dir, model, PredictWorker.start(runtime));
+        } else {
+            scorer.worker.close();
+            scorer = new Scorer(scorer.dir, scorer.model, PredictWorker.start(runtime));
         }
-        return "Python exited with code " + f.exitCode() + " (details in the log)";
+        return scorer;
     }
+
+    /** Ends the prediction worker, if one is running; the next prediction starts another. */
+    public synchronized void close() {
+        if (scorer != null) scorer.worker.close();
+    }
+
+    /** Where the model's file is, and the worker that scores it. */
+    private record Scorer(Path dir, Path model, PredictWorker worker) { }
 
     @Override
     public Map<String, Object> provenance() {

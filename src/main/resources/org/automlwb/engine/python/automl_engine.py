@@ -8,6 +8,7 @@ docs/python-engine.md. In short:
   automl_engine.py search SPEC.json       one JSON line per finished model on stdout, then "search_ended"; reads the
                                           model to refit from stdin, writes the model file and "final"
   automl_engine.py predict SPEC.json      predictions of a saved model for a feature matrix
+  automl_engine.py serve                  predict specs read from stdin, one per line, one answer line each
 
 Data travels as raw little-endian arrays (float32 features row-major, float64 targets, int32 folds, float64
 predictions): the Java side already holds the features as float32, and numpy reads these without pandas, which
@@ -540,9 +541,39 @@ def auto_sklearn_search(spec):
 
 # ----------------------------------------------------------------------------------------------------- predict
 
-def predict(spec):
+_LOADED = {}
+
+
+def load_model(path):
+    """A saved model, loaded once per path for the life of the process (serve predicts many batches)."""
     import joblib
-    saved = joblib.load(spec["model"])
+    if path not in _LOADED:
+        _LOADED[path] = joblib.load(path)
+    return _LOADED[path]
+
+
+def serve():
+    """Predicts batch after batch: one predict spec per stdin line, one answer line each, until stdin ends (the
+    Java side closes it, or its process ended). Saves the interpreter's start and scikit-learn's import (a second
+    or more) on every batch after the first."""
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            spec = json.loads(line)
+            if spec.get("protocol") != PROTOCOL:
+                raise BadInput("spec protocol %r, this script speaks %d" % (spec.get("protocol"), PROTOCOL))
+            predict(spec)
+        except (BadInput, ValueError, KeyError, OSError) as e:
+            emit({"event": "error", "kind": "bad_input", "message": str(e)})
+        except Exception as e:  # noqa: BLE001 - one failed batch must not end the worker
+            log(traceback.format_exc())
+            emit({"event": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)})
+    return 0
+
+
+def predict(spec):
+    saved = load_model(spec["model"])
     if not isinstance(saved, dict) or saved.get("format") != "automlwb-sklearn":
         raise BadInput("%s is not a model written by this engine" % spec["model"])
     names = list(spec["features"])
@@ -558,12 +589,14 @@ def predict(spec):
 # -------------------------------------------------------------------------------------------------------- main
 
 def main(argv):
-    if len(argv) < 2 or argv[1] not in ("check", "search", "predict"):
-        log("usage: automl_engine.py check | search SPEC.json | predict SPEC.json")
+    if len(argv) < 2 or argv[1] not in ("check", "search", "predict", "serve"):
+        log("usage: automl_engine.py check | search SPEC.json | predict SPEC.json | serve")
         return EXIT_BAD_INPUT
     if argv[1] == "check":
         emit(versions())
         return 0
+    if argv[1] == "serve":
+        return serve()
     if len(argv) != 3:
         log("usage: automl_engine.py %s SPEC.json" % argv[1])
         return EXIT_BAD_INPUT

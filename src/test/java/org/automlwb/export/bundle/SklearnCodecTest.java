@@ -84,6 +84,19 @@ class SklearnCodecTest {
     }
 
     @Test
+    void aPredictionWorkerThatDiedIsStartedAgain() throws Exception {
+        ModelExport.ExportedModel exported = ModelExport.export(run, dir.resolve("worker"), "prices");
+        var model = ModelLoader.load(exported.dir()).model();
+        Predictions first = model.predict(test.table());
+        List<ProcessHandle> workers = ProcessHandle.current().descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("automl_engine.py serve")).toList();
+        assertTrue(!workers.isEmpty(), "the model predicts through a worker that stays up");
+        workers.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : workers) h.onExit().get();
+        assertArrayEquals(first.values(), model.predict(test.table()).values(), 0.0);
+    }
+
+    @Test
     void aChangedModelFileIsRefusedBeforePythonUnpicklesIt() throws Exception {
         ModelExport.ExportedModel exported = ModelExport.export(run, dir.resolve("changed"), "prices");
         Path artifact = exported.dir().resolve("model_artifact.joblib");
