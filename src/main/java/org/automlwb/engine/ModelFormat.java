@@ -10,7 +10,9 @@ public enum ModelFormat {
     /** Tribuo's protobuf model file ({@code Model.serializeToFile}); never Java serialization. */
     TRIBUO("tribuo", "tribuo"),
     /** LightGBM's own text model format ({@code saveModelToString}). */
-    LIGHTGBM("lightgbm", "lgbm");
+    LIGHTGBM("lightgbm", "lgbm"),
+    /** H2O's MOJO, a zip that h2o-genmodel scores without an H2O cluster. */
+    H2O_MOJO("h2o-mojo", "zip");
 
     private final String key;
     private final String extension;
