@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.LoadedData;
+import java.util.List;
+import java.util.function.Supplier;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.experiment.ExperimentOutcome;
@@ -17,9 +21,14 @@ public interface RunLauncher {
     ExperimentOutcome run(LoadedData train, RunSpec spec, Recipe recipe, Path modelsRoot, CancelToken cancel,
                           RunListener listener) throws BadInputException, InterruptedException;
 
-    /** {@link Experiments#run} without test data. */
+    /** {@link Experiments#run} without test data, with the Tribuo engine alone. */
     static RunLauncher experiments() {
+        return experiments(() -> List.of(EngineKind.TRIBUO));
+    }
+
+    /** {@link Experiments#run} without test data, with the engines {@code engines} gives when the run starts. */
+    static RunLauncher experiments(Supplier<List<EngineKind>> engines) {
         return (train, spec, recipe, root, cancel, listener) ->
-                Experiments.run(train, null, spec, recipe, root, cancel, listener);
+                Experiments.run(train, null, new RunPlan(engines.get(), spec), recipe, root, cancel, listener);
     }
 }

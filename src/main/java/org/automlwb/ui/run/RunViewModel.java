@@ -108,7 +108,8 @@ public final class RunViewModel {
 
     /** With the real engine and clock. */
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
-        this(executor, dialogs, session, RunLauncher.experiments(), System::nanoTime);
+        this(executor, dialogs, session, RunLauncher.experiments(() -> session.enginesProperty().get()),
+                System::nanoTime);
     }
 
     public ObjectProperty<RunPhase> phaseProperty() { return phase; }
