@@ -92,18 +92,18 @@ final class H2oRun implements EnginePrepared {
     @Override
     public EngineResult run(EngineContext context, RunListener listener, CancelToken cancel)
             throws EngineFailedException, InterruptedException {
-        long start = System.nanoTime();
+        long start = context.startNanos();
         Metric metric = p.metric();
         LabelledData searched = p.searched();
         ValidationPlan plan = p.folds().plan();
-        listener.onEvent(new RunEvent.RunStarted(0, searched.task(), metric, searched.rows(), p.shape().features(),
+        listener.onEvent(new RunEvent.RunStarted(seconds(start), searched.task(), metric, searched.rows(), p.shape().features(),
                 plan.describe(), 1));
         listener.onEvent(new RunEvent.StageChanged(seconds(start), "search", "H2O AutoML: preparing its data"));
         Path dir = null;
         Process worker = null;
         try {
             dir = Files.createTempDirectory("automlwb-h2o-");
-            Written written = write(dir, context.budget(), deadlineNanos(context, start));
+            Written written = write(dir, context.budget(), deadlineNanos(context));
             worker = launch(dir);
             return converse(worker, written, context, listener, cancel, start);
         } catch (IOException e) {
@@ -118,14 +118,13 @@ final class H2oRun implements EnginePrepared {
     private record Written(FittedFeatures features, Targets validationTargets, int[] scoredRows) { }
 
     /**
-     * When H2O's search must end so that the export and the test scoring fit the budget too: a run of H2O alone
-     * counts from the data's preparation, as the Tribuo engine does; a share of several engines from its start.
-     * Long.MAX_VALUE without a budget.
+     * When H2O's search must end so that the export and the test scoring fit the budget too, on the engine's
+     * clock ({@link EngineContext#startNanos}). Long.MAX_VALUE without a budget.
      */
-    private long deadlineNanos(EngineContext context, long start) {
+    private long deadlineNanos(EngineContext context) {
         Duration budget = context.budget();
         if (budget == null) return Long.MAX_VALUE;
-        long from = budget.equals(p.spec().budget()) ? p.startNanos() : start;
+        long from = context.startNanos();
         long reserve = Math.max(FINISH_RESERVE.toNanos(), budget.toNanos() / 10);
         return from + budget.toNanos() - reserve;
     }
