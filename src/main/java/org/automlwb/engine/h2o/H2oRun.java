@@ -242,7 +242,7 @@ final class H2oRun implements EnginePrepared {
 
     private Process launch(Path dir) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(H2oEngine.javaLauncher().toString());
         String heap = System.getProperty("automlwb.h2o.heap");
         if (heap != null && !heap.isBlank()) cmd.add("-Xmx" + heap.strip());
         // H2O reflects into java.lang (STACK.md); the worker is the only JVM that runs H2O.
