@@ -250,11 +250,25 @@ final class H2oRun implements EnginePrepared {
         cmd.add("java.base/java.lang=ALL-UNNAMED");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath());
         cmd.add(H2oWorker.class.getName());
         cmd.add(dir.resolve(H2oProtocol.SPEC).toString());
         LOG.info("starting the H2O worker JVM for {} rows", p.searched().rows());
         return new ProcessBuilder(cmd).directory(dir.toFile()).start();
+    }
+
+    /**
+     * This JVM's class path with every entry made absolute: the worker runs in the run's temporary folder, where a
+     * relative entry ({@code java -cp target/classes ...}) would find nothing.
+     */
+    static String absoluteClassPath() {
+        StringBuilder sb = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(java.io.File.pathSeparatorChar);
+            sb.append(Path.of(e).toAbsolutePath());
+        }
+        return sb.toString();
     }
 
     private EngineResult converse(Process worker, Written written, EngineContext context, RunListener listener,
