@@ -32,8 +32,8 @@ public record LeaderRow(int rank, int trialId, String algorithm, String params, 
                 r.status(), r.error(), r.metrics());
     }
 
-    /** The engine that made the model, as people name it (e.g. {@code H2O AutoML}), read from its algorithm id. */
-    public String engine() { return EngineKind.ofAlgorithm(algorithm).label(); }
+    /** The engine that made the model, by its short key ({@code tribuo}, {@code h2o}), read from its algorithm id. */
+    public String engine() { return EngineKind.ofAlgorithm(algorithm).key(); }
 
     /** The same row at another rank. */
     LeaderRow withRank(int newRank) {

@@ -40,7 +40,7 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         rank.setCellFactory(c -> text(r -> r == 0 ? "" : Integer.toString(r), "num"));
         TableColumn<LeaderRow, Integer> trial = column("Trial", 56, LeaderRow::trialId);
         trial.setCellFactory(c -> text(String::valueOf, "num"));
-        TableColumn<LeaderRow, String> engine = column("Engine", 96, LeaderRow::engine);
+        TableColumn<LeaderRow, String> engine = column("Engine", 64, LeaderRow::engine);
         engineColumnWhenSeveral(rows, engine);
         TableColumn<LeaderRow, String> algo = column("Algorithm", 140, LeaderRow::algorithm);
         TableColumn<LeaderRow, String> params = column("Hyperparameters", 260, LeaderRow::params);
