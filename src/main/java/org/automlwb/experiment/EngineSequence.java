@@ -50,8 +50,8 @@ final class EngineSequence {
         if (parts.size() == 1 && parts.get(0).prepared() != null) {
             Part only = parts.get(0);
             try {
-                return only.prepared().run(new EngineContext(journal, resume, data.spec().budget()), listener, cancel)
-                        .run();
+                return only.prepared().run(new EngineContext(journal, resume, data.spec().budget(),
+                        data.startNanos()), listener, cancel).run();
             } catch (EngineFailedException | RuntimeException e) {
                 LOG.error("the {} engine failed", only.kind().key(), e);
                 RunResult failed = failed(data, only.kind().label() + " failed: " + e.getMessage());
@@ -83,12 +83,13 @@ final class EngineSequence {
             boolean resumable = part.kind() == EngineKind.TRIBUO;
             if (!resumable) kept.addAll(mine);
             Duration share = RunPlan.share(left(data, resume), enginesLeft(parts, i));
-            double offset = seconds(data);
+            long engineStart = System.nanoTime();
+            double offset = (engineStart - data.startNanos()) / 1e9;
             listener.onEvent(new RunEvent.StageChanged(offset, "engine", part.kind().label() + " starts"
                     + (share == null ? "" : " with " + share.toSeconds() + " s of the budget")));
             try {
                 EngineResult r = part.prepared().run(new EngineContext(journal,
-                                new ResumeState(resumable ? mine : List.of(), nextId, 0, null), share),
+                                new ResumeState(resumable ? mine : List.of(), nextId, 0, null), share, engineStart),
                         new EngineEvents(listener, offset, metric, best), cancel);
                 results.add(r);
                 for (TrialResult t : r.run().leaderboard()) nextId = Math.max(nextId, t.spec().trialId() + 1);

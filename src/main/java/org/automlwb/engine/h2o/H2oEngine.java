@@ -32,9 +32,14 @@ public final class H2oEngine implements AutoMLEngine {
     }
 
     private static Availability check() {
-        int java = Runtime.version().feature();
-        if (java > NEWEST_JAVA) {
-            return Availability.no("H2O 3.44 does not start on Java " + java + ": run with Java 17");
+        int javaVersion = Runtime.version().feature();
+        if (javaVersion > NEWEST_JAVA) {
+            return Availability.no("H2O 3.44 does not start on Java " + javaVersion + ": run with Java 17");
+        }
+        if (!java.nio.file.Files.isExecutable(javaLauncher())) {
+            // An app image made by jpackage strips the java launcher that H2O's own JVM would be started with.
+            return Availability.no("this installation has no java launcher to start H2O's JVM with: run the jar "
+                    + "with a Java 17 JDK (java -jar automl-workbench.jar)");
         }
         try {
             Class.forName("ai.h2o.automl.AutoML", false, H2oEngine.class.getClassLoader());
@@ -43,6 +48,11 @@ public final class H2oEngine implements AutoMLEngine {
             return Availability.no("H2O's jars are not on the class path (" + e.getMessage() + ")");
         }
         return Availability.yes();
+    }
+
+    /** The java launcher of this runtime, which starts H2O's JVM. */
+    static java.nio.file.Path javaLauncher() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     @Override

@@ -92,18 +92,18 @@ final class H2oRun implements EnginePrepared {
     @Override
     public EngineResult run(EngineContext context, RunListener listener, CancelToken cancel)
             throws EngineFailedException, InterruptedException {
-        long start = System.nanoTime();
+        long start = context.startNanos();
         Metric metric = p.metric();
         LabelledData searched = p.searched();
         ValidationPlan plan = p.folds().plan();
-        listener.onEvent(new RunEvent.RunStarted(0, searched.task(), metric, searched.rows(), p.shape().features(),
+        listener.onEvent(new RunEvent.RunStarted(seconds(start), searched.task(), metric, searched.rows(), p.shape().features(),
                 plan.describe(), 1));
         listener.onEvent(new RunEvent.StageChanged(seconds(start), "search", "H2O AutoML: preparing its data"));
         Path dir = null;
         Process worker = null;
         try {
             dir = Files.createTempDirectory("automlwb-h2o-");
-            Written written = write(dir, context.budget(), deadlineNanos(context, start));
+            Written written = write(dir, context.budget(), deadlineNanos(context));
             worker = launch(dir);
             return converse(worker, written, context, listener, cancel, start);
         } catch (IOException e) {
@@ -118,14 +118,13 @@ final class H2oRun implements EnginePrepared {
     private record Written(FittedFeatures features, Targets validationTargets, int[] scoredRows) { }
 
     /**
-     * When H2O's search must end so that the export and the test scoring fit the budget too: a run of H2O alone
-     * counts from the data's preparation, as the Tribuo engine does; a share of several engines from its start.
-     * Long.MAX_VALUE without a budget.
+     * When H2O's search must end so that the export and the test scoring fit the budget too, on the engine's
+     * clock ({@link EngineContext#startNanos}). Long.MAX_VALUE without a budget.
      */
-    private long deadlineNanos(EngineContext context, long start) {
+    private long deadlineNanos(EngineContext context) {
         Duration budget = context.budget();
         if (budget == null) return Long.MAX_VALUE;
-        long from = budget.equals(p.spec().budget()) ? p.startNanos() : start;
+        long from = context.startNanos();
         long reserve = Math.max(FINISH_RESERVE.toNanos(), budget.toNanos() / 10);
         return from + budget.toNanos() - reserve;
     }
@@ -243,7 +242,7 @@ final class H2oRun implements EnginePrepared {
 
     private Process launch(Path dir) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(H2oEngine.javaLauncher().toString());
         String heap = System.getProperty("automlwb.h2o.heap");
         if (heap != null && !heap.isBlank()) cmd.add("-Xmx" + heap.strip());
         // H2O reflects into java.lang (STACK.md); the worker is the only JVM that runs H2O.
@@ -251,11 +250,25 @@ final class H2oRun implements EnginePrepared {
         cmd.add("java.base/java.lang=ALL-UNNAMED");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath());
         cmd.add(H2oWorker.class.getName());
         cmd.add(dir.resolve(H2oProtocol.SPEC).toString());
         LOG.info("starting the H2O worker JVM for {} rows", p.searched().rows());
         return new ProcessBuilder(cmd).directory(dir.toFile()).start();
+    }
+
+    /**
+     * This JVM's class path with every entry made absolute: the worker runs in the run's temporary folder, where a
+     * relative entry ({@code java -cp target/classes ...}) would find nothing.
+     */
+    static String absoluteClassPath() {
+        StringBuilder sb = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(java.io.File.pathSeparatorChar);
+            sb.append(Path.of(e).toAbsolutePath());
+        }
+        return sb.toString();
     }
 
     private EngineResult converse(Process worker, Written written, EngineContext context, RunListener listener,

@@ -33,10 +33,11 @@ public final class TribuoEngine implements AutoMLEngine {
                     "enable more algorithms (--algorithms, or the space file)");
         }
         return (EngineContext context, RunListener listener, CancelToken cancel) -> {
-            // A share of a run of several engines starts its clock now; a run of this engine alone keeps the clock
-            // that started when the data was prepared, as it always did.
-            PreparedRun p = context.budget() == null || context.budget().equals(data.spec().budget()) ? data
-                    : data.forShare(context.budget());
+            // A run of this engine alone keeps the clock that started when the data was prepared, as it always did;
+            // a share of a run of several has its own budget and clock.
+            boolean whole = context.startNanos() == data.startNanos() && java.util.Objects.equals(context.budget(),
+                    data.spec().budget());
+            PreparedRun p = whole ? data : data.forShare(context.budget(), context.startNanos());
             return new EngineResult(EngineKind.TRIBUO,
                     AutoMLRun.run(p, context.journal(), context.resume(), cancel, List.of(listener)));
         };
