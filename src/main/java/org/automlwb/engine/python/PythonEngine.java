@@ -1,6 +1,7 @@
 package org.automlwb.engine.python;
 
 import java.util.List;
+import java.util.Objects;
 import org.automlwb.common.BadInputException;
 import org.automlwb.engine.api.AutoMLEngine;
 import org.automlwb.engine.api.Availability;
@@ -39,9 +40,11 @@ public abstract class PythonEngine implements AutoMLEngine {
     public EnginePrepared prepare(PreparedRun data) throws BadInputException {
         PythonRuntime runtime = PythonSearch.require(python);
         return (context, listener, cancel) -> {
-            // a share of a run of several engines starts its clock now, like the Tribuo engine's
-            PreparedRun p = context.budget() == null || context.budget().equals(data.spec().budget()) ? data
-                    : data.forShare(context.budget());
+            // alone, the clock started when the data's preparation began; a share of a run of several engines has
+            // its own budget and clock, like the Tribuo engine's
+            boolean whole = context.startNanos() == data.startNanos()
+                    && Objects.equals(context.budget(), data.spec().budget());
+            PreparedRun p = whole ? data : data.forShare(context.budget(), context.startNanos());
             RunResult r = PythonSearch.run(p, python, runtime, context.journal(), context.resume().nextTrialId(),
                     cancel, List.of(listener));
             if (r.summary().outcome() == RunSummary.Outcome.FAILED && r.leaderboard().isEmpty()) {
