@@ -54,6 +54,11 @@ public final class PythonSearch {
     /** The protocol version the script and this side speak (docs/python-engine.md). */
     static final int PROTOCOL = 1;
     private static final Logger LOG = LoggerFactory.getLogger(PythonSearch.class);
+    /**
+     * The algorithms the script searches for any task (gradient boosting, random forest, extra trees, and logistic
+     * regression or ridge: {@code ALGORITHMS_*} in automl_engine.py), for the run's start line.
+     */
+    private static final int SCRIPT_ALGORITHMS = 4;
     /** Models that keep their out-of-fold predictions (the leader's are what the report charts). */
     private static final int KEEP_OOF = 5;
 
@@ -104,7 +109,7 @@ public final class PythonSearch {
         ValidationPlan plan = p.folds().plan();
         PythonInputs inputs = PythonInputs.write(p, work);
         events.onEvent(new RunEvent.RunStarted(deadline.elapsedSeconds(), data.task(), p.metric(), p.data().rows(),
-                inputs.featureNames().size(), plan.describe(), 4));
+                inputs.featureNames().size(), plan.describe(), SCRIPT_ALGORITHMS));
         events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
                 + kind.key() + " pipelines in " + runtime.describe()
                 + (p.sample().sampled() ? " on " + p.sample().describe() : "")));
