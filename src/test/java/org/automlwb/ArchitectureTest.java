@@ -1,10 +1,15 @@
 package org.automlwb;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -60,6 +65,38 @@ class ArchitectureTest {
                         "org.automlwb.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.automlwb.predict..")
                 .check(MAIN);
+    }
+
+    /**
+     * The command line and the app start runs through the engine API and the use case, never through an engine's
+     * insides, so that any engine plugs in behind them. The exceptions, each the smallest that holds today:
+     * <ul>
+     *   <li>the engine's vocabulary the API speaks in: the classes of {@code org.automlwb.engine} itself (task,
+     *   metric, predictions), the run's settings, events and results ({@code engine.run.Run*}), a trial's result,
+     *   status and spec, and the search space ({@code engine.space}), all plain values without behaviour;</li>
+     *   <li>the search-space editor of the Search view ({@code ui.search}), which lists the Tribuo engine's
+     *   algorithms and their ranges to edit: it is that engine's own settings page;</li>
+     *   <li>the two commands that build the Tribuo engine's learned portfolio ({@code portfolio-build},
+     *   {@code portfolio-candidates}): developer tools of that engine, run over its journals.</li>
+     * </ul>
+     */
+    @Test
+    void uiAndCliTalkToTheEngineApiOnly() {
+        DescribedPredicate<JavaClass> vocabulary = resideInAnyPackage("org.automlwb.engine", "org.automlwb.engine.api..",
+                "org.automlwb.engine.space..")
+                .or(nameMatching("org\\.automlwb\\.engine\\.run\\.Run(Spec|Event|Listener|Summary|Result)\\b.*"))
+                .or(nameMatching("org\\.automlwb\\.engine\\.trial\\.Trial(Result|Status|Spec)\\b.*"));
+        noClasses().that().resideInAnyPackage("org.automlwb.ui..", "org.automlwb.cli..")
+                .and().resideOutsideOfPackage("org.automlwb.ui.search")
+                .and().doNotHaveSimpleName("PortfolioBuildCommand").and().doNotHaveSimpleName("PortfolioCandidatesCommand")
+                .should().dependOnClassesThat(resideInAnyPackage("org.automlwb.engine..").and(not(vocabulary)))
+                .check(MAIN);
+    }
+
+    /** The engine's sub-packages (run, search, trial, algo, api, each engine's own...) depend on each other one way. */
+    @Test
+    void engineSubPackagesAreFreeOfCycles() {
+        slices().matching("org.automlwb.engine.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -18,10 +18,12 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
-import org.automlwb.export.ExperimentOutcome;
-import org.automlwb.export.Experiments;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -60,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--search", defaultValue = "auto", description = "auto, tpe, random or portfolio.")
     String search;
 
+    @Option(names = "--engine", defaultValue = "tribuo", description = "Engines, comma-separated: each data set is run "
+            + "once per engine, on the same split and seed, and each run is one line with its engine (default: "
+            + "${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--models", description = "Where experiments go (default: a bench-out/models folder).")
     Path models;
 
@@ -83,18 +90,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path modelsRoot = models != null ? models : Path.of("bench-out", "models");
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<EngineKind> engines = EngineKind.parseList(engine);
         for (String name : names) {
-            Map<String, Object> line;
-            if (inProcess || child) {
-                PeakMemory.reset();
-                line = benchOne(name, modelsRoot, cores);
-                PeakMemory.peakMb().ifPresent(mb -> line.put("peak_rss_mb", round(mb)));
-            } else {
-                line = ChildJvm.bench(name, this, modelsRoot, cores);
+            for (EngineKind kind : engines) {
+                Map<String, Object> line;
+                if (inProcess || child) {
+                    PeakMemory.reset();
+                    line = benchOne(name, modelsRoot, cores, kind);
+                    PeakMemory.peakMb().ifPresent(mb -> line.put("peak_rss_mb", round(mb)));
+                } else {
+                    line = ChildJvm.bench(name, this, modelsRoot, cores, kind);
+                }
+                if (!child) appendLine(line);
+                spec.commandLine().getOut().println(Json.line(line));
+                spec.commandLine().getOut().flush();
             }
-            if (!child) appendLine(line);
-            spec.commandLine().getOut().println(Json.line(line));
-            spec.commandLine().getOut().flush();
         }
         return Cli.OK;
     }
@@ -112,11 +122,12 @@ public final class BenchCommand implements Callable<Integer> {
         return names;
     }
 
-    private Map<String, Object> benchOne(String name, Path modelsRoot, int cores) {
+    private Map<String, Object> benchOne(String name, Path modelsRoot, int cores, EngineKind kind) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("tool", "automl-workbench");
         line.put("tool_version", new Cli.Version().getVersion()[0].replace("AutoML Workbench ", ""));
         line.put("dataset", name);
+        line.put("engine", kind.key());
         line.put("budget_s", budget.toMillis() / 1000.0);
         line.put("seed", seed);
         line.put("nthreads", cores);
@@ -129,7 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
             RunSpec runSpec = RunSpec.defaults(target).withBudget(budget).withThreads(cores).withSeed(seed)
                     .withSearch(search).withHoldoutAbove(RunSpec.holdoutAboveFor(budget));
             spec.commandLine().getErr().println("== " + name + " (" + train.table().rowCount() + " rows)");
-            ExperimentOutcome outcome = Experiments.runWithoutReport(train, test, runSpec, null, modelsRoot,
+            ExperimentOutcome outcome = Experiments.runWithoutReport(train, test, new RunPlan(List.of(kind), runSpec),
+                    null, modelsRoot,
                     CancelToken.none(),
                     new ProgressPrinter(spec.commandLine().getErr(), false), cpu);
             RunSummary s = outcome.summary();

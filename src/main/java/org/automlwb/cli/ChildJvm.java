@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automlwb.common.Json;
+import org.automlwb.engine.api.EngineKind;
 
 /**
  * Runs {@code bench} for one data set in a fresh JVM, started as this one was (same java, class path and JVM
@@ -22,7 +23,8 @@ import org.automlwb.common.Json;
 final class ChildJvm {
     private ChildJvm() { }
 
-    static Map<String, Object> bench(String name, BenchCommand b, Path modelsRoot, int cores) throws IOException {
+    static Map<String, Object> bench(String name, BenchCommand b, Path modelsRoot, int cores, EngineKind engine)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -36,7 +38,8 @@ final class ChildJvm {
         cmd.add("org.automlwb.Main");
         cmd.addAll(List.of("bench", "--child", "--data-dir", b.dataDir.toString(), "--budget",
                 b.budget.toMillis() + "ms", "--threads", String.valueOf(cores), "--seed", String.valueOf(b.seed),
-                "--search", b.search, "--models", modelsRoot.toString(), "--only", name, "--out",
+                "--search", b.search, "--engine", engine.key(), "--models", modelsRoot.toString(), "--only", name,
+                "--out",
                 b.out.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
@@ -52,6 +55,7 @@ final class ChildJvm {
             Map<String, Object> failed = new LinkedHashMap<>();
             failed.put("tool", "automl-workbench");
             failed.put("dataset", name);
+            failed.put("engine", engine.key());
             failed.put("error", "the benchmark process ended with exit code " + code + " and no result");
             return failed;
         } catch (InterruptedException e) {

@@ -13,12 +13,14 @@ import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.export.Deployment;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.ExperimentOutcome;
-import org.automlwb.export.Experiments;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 import org.automlwb.prep.Recipe;
 import org.automlwb.prep.RecipeFile;
 import picocli.CommandLine.Command;
@@ -92,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a stopped or killed run: models/experiments/ID.")
     Path resume;
 
+    @Option(names = "--engine", defaultValue = "tribuo", description = "Engines, comma-separated, run one after another "
+            + "on the same data, each with an equal share of the budget left: tribuo, h2o, sklearn, auto-sklearn "
+            + "(default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--no-deploy", description = "Do not copy the model to deployment/ (beside the models/ folder).")
     boolean noDeploy;
 
@@ -102,6 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("run needs --data and --target (or --resume)", "see: run --help");
         }
         RunSpec runSpec = runSpec();
+        List<EngineKind> engines = EngineKind.parseList(engine);
         LoadedData train = CsvLoader.load(data);
         LoadedData testData = test == null ? null : CsvLoader.load(test);
         LoadWarnings.print(train, spec.commandLine().getErr());
@@ -117,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            outcome = Experiments.run(train, testData, runSpec, userRecipe, recipe, out, stop.token(),
+            outcome = Experiments.run(train, testData, new RunPlan(engines, runSpec), userRecipe, recipe, out, stop.token(),
                     new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
         }
         return finish(outcome, out, outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR

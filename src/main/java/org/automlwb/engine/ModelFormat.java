@@ -10,7 +10,14 @@ public enum ModelFormat {
     /** Tribuo's protobuf model file ({@code Model.serializeToFile}); never Java serialization. */
     TRIBUO("tribuo", "tribuo"),
     /** LightGBM's own text model format ({@code saveModelToString}). */
-    LIGHTGBM("lightgbm", "lgbm");
+    LIGHTGBM("lightgbm", "lgbm"),
+    /** H2O's MOJO, a zip that h2o-genmodel scores without an H2O cluster. */
+    H2O_MOJO("h2o-mojo", "zip"),
+    /**
+     * A scikit-learn Pipeline saved by the Python engine with joblib (a pickle): read and scored only by a Python
+     * with scikit-learn, and only after the bundle checked the file's SHA-256, since unpickling runs code.
+     */
+    SKLEARN("sklearn", "joblib");
 
     private final String key;
     private final String extension;

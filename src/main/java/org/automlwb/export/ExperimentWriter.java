@@ -33,6 +33,7 @@ public final class ExperimentWriter {
         AtomicFiles.writeString(folder.leaderboardCsv(),
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
         Map<String, Object> metrics = evaluationMetrics(s);
+        metrics.putAll(EngineMetrics.of(result));
         if (result.sample() != null && result.sample().sampled()) metrics.put("rows", rows(result));
         AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(metrics));
         if (result.validationPredictions() != null && result.validationTargets() != null) {

@@ -18,6 +18,8 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.engine.run.RunSpec;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

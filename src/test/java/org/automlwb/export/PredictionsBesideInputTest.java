@@ -1,6 +1,5 @@
 package org.automlwb.export;
 
-import org.automlwb.predict.BatchPredictor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
+import org.automlwb.predict.BatchPredictor;
 import org.automlwb.engine.run.RunSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

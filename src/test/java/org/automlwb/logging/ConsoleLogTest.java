@@ -14,7 +14,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.automlwb.export.RunLog;
+import org.automlwb.experiment.RunLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ class ConsoleLogTest {
     @Test
     void aWarningWithAStackTraceIsOneLineOnTheConsole() {
         Exception cause = new IllegalStateException("the disk is full\nsecond line of the message");
-        String line = rendered(event("org.automlwb.export.Experiments", Level.WARN,
+        String line = rendered(event("org.automlwb.experiment.Experiments", Level.WARN,
                 "the run finished but its report could not be written", new RuntimeException(cause)));
         assertEquals(1, line.strip().lines().count(), line);
         assertTrue(line.contains("report could not be written"), line);

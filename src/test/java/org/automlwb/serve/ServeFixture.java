@@ -18,8 +18,8 @@ import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.export.Deployment;
-import org.automlwb.export.ExperimentOutcome;
-import org.automlwb.export.Experiments;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 
 /**
  * One small churn model trained once for the server's tests (logistic SGD, three trials: a few seconds), deployed as

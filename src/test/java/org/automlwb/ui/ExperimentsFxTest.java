@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.export.Experiments;
+import org.automlwb.experiment.Experiments;
 import org.automlwb.ui.load.DataSource;
 import org.automlwb.ui.settings.Settings;
 import org.automlwb.ui.task.FxTaskExecutor;

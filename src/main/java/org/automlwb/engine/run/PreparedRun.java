@@ -34,6 +34,19 @@ public record PreparedRun(RunSpec spec, LabelledData data, LabelledData test, Me
     /** The data the search works on: {@link #data} or a sample of it. */
     public LabelledData searched() { return folds.data(); }
 
+    /**
+     * This run as one engine's part of a run of several: its own budget on its own clock. The data, folds and
+     * everything checked stay the same, so every engine works on the same rows and validation.
+     *
+     * @param budget     the engine's share, or null when the run is bounded by trials only
+     * @param startNanos when the share's clock starts ({@link System#nanoTime()})
+     */
+    public PreparedRun forShare(java.time.Duration budget, long startNanos) {
+        RunSpec s = budget == null ? spec : spec.withBudget(budget);
+        return new PreparedRun(s, data, test, metric, recipe, folds, shape, algorithms, startNanos, fold0Seconds,
+                sample);
+    }
+
     public Algorithm algorithm(String id) {
         return algorithms.stream().filter(a -> a.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no algorithm '" + id + "' in this run"));

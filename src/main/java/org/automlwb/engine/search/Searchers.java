@@ -58,6 +58,18 @@ public final class Searchers {
     }
 
     /**
+     * Checks a strategy name before anything is written (a run's searcher is built only when its search starts).
+     *
+     * @throws BadInputException for an unknown name
+     */
+    public static void check(String name) throws BadInputException {
+        String key = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(key)) {
+            throw new BadInputException("unknown search strategy '" + name + "'", "use one of " + String.join(", ", NAMES));
+        }
+    }
+
+    /**
      * The seed of trial {@code trialId} in a run seeded with {@code runSeed}: a fixed, well-mixed function of
      * both, so trials get unrelated seeds and a re-run gives each trial the same one.
      */

@@ -10,7 +10,9 @@ public final class ModelCodecs {
     private static final Map<ModelFormat, ModelCodec> CODECS = new EnumMap<>(ModelFormat.class);
 
     static {
-        for (ModelCodec c : List.of(new TribuoCodec(), new LightGbmCodec())) CODECS.put(c.format(), c);
+        for (ModelCodec c : List.of(new TribuoCodec(), new LightGbmCodec(), new H2oMojoCodec(), new SklearnCodec())) {
+            CODECS.put(c.format(), c);
+        }
     }
 
     private ModelCodecs() { }

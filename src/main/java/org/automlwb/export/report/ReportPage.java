@@ -201,12 +201,24 @@ final class ReportPage {
             List<List<String>> rows = new ArrayList<>();
             Map<String, Integer> byStatus = new java.util.TreeMap<>();
             lb.stream().skip(1).forEach(r -> byStatus.merge(r.get(6), 1, Integer::sum));
+            // A run of several engines names each model's engine (leaderboard.csv's last column).
+            int engine = header.indexOf("engine");
+            boolean engines = engine >= 0 && lb.stream().skip(1).map(r -> r.size() > engine ? r.get(engine) : "")
+                    .distinct().count() > 1;
             for (List<String> r : lb.subList(1, Math.min(lb.size(), LEADERBOARD_ROWS + 1))) {
-                rows.add(List.of(r.get(0), r.get(2), r.get(score).isEmpty() ? "" : num(Double.parseDouble(r.get(score))),
-                        r.get(5), r.get(6), r.get(3).isEmpty() && !r.get(8).isEmpty() ? r.get(8) : r.get(3)));
+                List<String> row = new ArrayList<>(List.of(r.get(0), r.get(2),
+                        r.get(score).isEmpty() ? "" : num(Double.parseDouble(r.get(score))), r.get(5), r.get(6),
+                        r.get(3).isEmpty() && !r.get(8).isEmpty() ? r.get(8) : r.get(3)));
+                if (engines) row.add(1, r.get(engine));
+                rows.add(row);
             }
-            body.append(Html.table(List.of("rank", "algorithm", header.get(score), "fit seconds", "status",
-                    "hyperparameters"), rows, true, false, true, true, false, false));
+            if (engines) {
+                body.append(Html.table(List.of("rank", "engine", "algorithm", header.get(score), "fit seconds",
+                        "status", "hyperparameters"), rows, true, false, false, true, true, false, false));
+            } else {
+                body.append(Html.table(List.of("rank", "algorithm", header.get(score), "fit seconds", "status",
+                        "hyperparameters"), rows, true, false, true, true, false, false));
+            }
             List<String> counts = new ArrayList<>();
             byStatus.forEach((status, n) -> counts.add(n + " " + statusWords(status)));
             body.append("<p class=\"muted\">").append(lb.size() - 1).append(" entries: ")

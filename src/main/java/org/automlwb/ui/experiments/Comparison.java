@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.trial.TrialResult;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.ExperimentSummary;
 import org.automlwb.ui.run.LeaderRow;
 import org.automlwb.ui.run.LiveLeaderboard;

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.automlwb.export.Deployment;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.serving.Deployer;
 import org.automlwb.export.serving.SchemaChangedException;
 import org.automlwb.ui.dialog.DialogService;

@@ -27,7 +27,7 @@ import org.automlwb.engine.Targets;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.predict.BatchPredictor;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.ModelLoader;
 import org.automlwb.export.report.ReportWriter;
 import org.automlwb.ui.dialog.DialogService;
@@ -316,7 +316,7 @@ public final class ResultsViewModel {
         }
         words.set(Words.of(o, null));
         Path dir = o.folder().dir();
-        executor.submit("read target", () -> Optional.ofNullable(org.automlwb.export.SavedExperiment.target(dir)),
+        executor.submit("read target", () -> Optional.ofNullable(org.automlwb.experiment.SavedExperiment.target(dir)),
                 t -> {
                     if (outcome.get() == o) words.set(Words.of(o, t.orElse(null)));
                 },

@@ -1,6 +1,7 @@
 package org.automlwb.ui.run;
 
 import java.util.Map;
+import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialStatus;
 
@@ -30,6 +31,9 @@ public record LeaderRow(int rank, int trialId, String algorithm, String params, 
         return new LeaderRow(rank, r.spec().trialId(), r.spec().algorithm(), params, r.score(), r.fitSeconds(),
                 r.status(), r.error(), r.metrics());
     }
+
+    /** The engine that made the model, by its short key ({@code tribuo}, {@code h2o}), read from its algorithm id. */
+    public String engine() { return EngineKind.ofAlgorithm(algorithm).key(); }
 
     /** The same row at another rank. */
     LeaderRow withRank(int newRank) {

@@ -40,6 +40,8 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         rank.setCellFactory(c -> text(r -> r == 0 ? "" : Integer.toString(r), "num"));
         TableColumn<LeaderRow, Integer> trial = column("Trial", 56, LeaderRow::trialId);
         trial.setCellFactory(c -> text(String::valueOf, "num"));
+        TableColumn<LeaderRow, String> engine = column("Engine", 64, LeaderRow::engine);
+        engineColumnWhenSeveral(rows, engine);
         TableColumn<LeaderRow, String> algo = column("Algorithm", 140, LeaderRow::algorithm);
         algo.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String id, boolean empty) {
@@ -99,8 +101,8 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
             }
         });
         // JavaFX compares strings with a Collator by default: seconds for 5,000 rows. Plain order is enough here.
-        for (TableColumn<LeaderRow, String> c : java.util.List.of(algo, params, error)) c.setComparator(String::compareTo);
-        getColumns().setAll(java.util.List.of(rank, trial, algo, params, score, fit, status, error));
+        for (TableColumn<LeaderRow, String> c : java.util.List.of(engine, algo, params, error)) c.setComparator(String::compareTo);
+        getColumns().setAll(java.util.List.of(rank, trial, engine, algo, params, score, fit, status, error));
         // Numbers and status stay readable when the table is narrow; the hyperparameters and error give way.
         rank.setMinWidth(40);
         trial.setMinWidth(52);
@@ -124,6 +126,23 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
             if ("baseline".equals(b.algorithm()) && b.rank() > 0) return r.rank() > b.rank();
         }
         return false;
+    }
+
+    /**
+     * The engine column shows only when the rows come from more than one engine: a run of one engine would repeat
+     * its name on every line. Rows are only added during a run, so the names seen are kept, not recounted.
+     */
+    private static void engineColumnWhenSeveral(ObservableList<LeaderRow> rows, TableColumn<LeaderRow, String> c) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        rows.forEach(r -> seen.add(r.engine()));
+        c.setVisible(seen.size() > 1);
+        rows.addListener((javafx.collections.ListChangeListener<LeaderRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) change.getAddedSubList().forEach(r -> seen.add(r.engine()));
+                if (change.wasRemoved() && rows.isEmpty()) seen.clear();
+            }
+            c.setVisible(seen.size() > 1);
+        });
     }
 
     private static <T> TableColumn<LeaderRow, T> column(String title, double width, Function<LeaderRow, T> value) {

@@ -2,7 +2,7 @@ package org.automlwb.ui.run;
 
 import java.util.Locale;
 import org.automlwb.engine.run.RunEvent;
-import org.automlwb.export.RunLog;
+import org.automlwb.experiment.RunLog;
 
 /** The log pane's line for an event: run.log's words with the run time in front. */
 final class RunLogLine {

@@ -25,7 +25,7 @@ import org.automlwb.engine.run.RunEvent;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.trial.TrialResult;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.dialog.DialogService;
 import org.automlwb.ui.session.Session;
@@ -108,7 +108,8 @@ public final class RunViewModel {
 
     /** With the real engine and clock. */
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
-        this(executor, dialogs, session, RunLauncher.experiments(session.testFileProperty()::get), System::nanoTime);
+        this(executor, dialogs, session, RunLauncher.experiments(() -> session.enginesProperty().get(),
+                session.testFileProperty()::get), System::nanoTime);
     }
 
     public ObjectProperty<RunPhase> phaseProperty() { return phase; }

@@ -132,7 +132,9 @@ public final class SearchView extends BorderPane {
         addField(grid, 1, 1, "Threads", threads);
         addField(grid, 2, 1, "Seed", seed);
         grid.add(ensemble, 0, 2, 6, 1);
-        grid.add(testFileRow(), 0, 3, 6, 1);
+        grid.add(testFileRow(), 0, 4, 6, 1);
+        addField(grid, 0, 3, "Engines", engines());
+        GridPane.setColumnSpan(grid.getChildren().get(grid.getChildren().size() - 1), 5);
 
         Label problem = new Label();
         problem.setId("search-problem");
@@ -174,6 +176,35 @@ public final class SearchView extends BorderPane {
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, caption, name, choose, clear);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
+    }
+
+    /**
+     * One check box per engine of this build: ticked ones run one after another on the same data, each with an
+     * equal share of the budget left, and their models share the leaderboard. An engine that cannot run here is
+     * greyed out, with why in its tooltip.
+     */
+    private Node engines() {
+        FlowPane box = new FlowPane(14, 4);
+        box.setId("engines");
+        for (EngineChoice c : vm.engines()) {
+            CheckBox b = new CheckBox(c.kind().label());
+            b.setId("engine-" + c.kind().key());
+            b.selectedProperty().bindBidirectional(c.selectedProperty());
+            Tooltip tip = new Tooltip("Ticked engines run one after another on the same data and validation, each "
+                    + "with an equal share of the time left; the leaderboard ranks all their models.");
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+            b.setTooltip(tip);
+            Runnable show = () -> {
+                String why = c.unavailableProperty().get();
+                b.setDisable(why != null);
+                if (why != null) tip.setText("Not available here: " + why);
+            };
+            c.unavailableProperty().addListener((obs, o, v) -> show.run());
+            show.run();
+            box.getChildren().add(b);
+        }
+        return box;
     }
 
     private static void addField(GridPane grid, int col, int row, String label, Node field) {

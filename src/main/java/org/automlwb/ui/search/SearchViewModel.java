@@ -29,6 +29,8 @@ import javafx.collections.ObservableList;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.algo.Algorithm;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.EngineRegistry;
 import org.automlwb.engine.algo.AlgorithmCatalogue;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.Param;
@@ -54,6 +56,7 @@ public final class SearchViewModel {
     private final ObservableValue<TaskType> task;
     private final ObservableList<AlgorithmEditor> algorithms = FXCollections.observableArrayList();
     private final ObservableList<Metric> metrics = FXCollections.observableArrayList();
+    private final List<EngineChoice> engines = new ArrayList<>();
     private final IntegerProperty budgetSeconds = new SimpleIntegerProperty(60);
     private final IntegerProperty maxTrials = new SimpleIntegerProperty(0);
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
@@ -79,6 +82,12 @@ public final class SearchViewModel {
             p.addListener(onEdit);
         }
         budgetSeconds.addListener(o -> presetEdited());
+        for (EngineKind k : EngineRegistry.installed().kinds()) {
+            EngineChoice c = new EngineChoice(k, session.enginesProperty().get().contains(k));
+            c.selectedProperty().addListener(onEdit);
+            engines.add(c);
+        }
+        checkEngines();
         rebuild();
     }
 
@@ -94,6 +103,19 @@ public final class SearchViewModel {
 
     /** Runs without a test file again. */
     public void clearTestFile() { session.testFileProperty().set(null); }
+
+    /** Asks each engine whether it can run here, off the UI thread (a Python engine starts Python to know). */
+    private void checkEngines() {
+        EngineRegistry registry = EngineRegistry.installed();
+        for (EngineChoice c : engines) {
+            executor.submit("check the " + c.kind().key() + " engine", () -> registry.availability(c.kind()),
+                    a -> { if (!a.available()) c.markUnavailable(a.reason()); }, e -> c.markUnavailable(
+                            "its check failed: " + e.getMessage()));
+        }
+    }
+
+    /** The engines of this build, each ticked or not; a run uses the ticked ones, one after another. */
+    public List<EngineChoice> engines() { return List.copyOf(engines); }
 
     /** The algorithms that can learn the task, cheapest first. */
     public ObservableList<AlgorithmEditor> algorithms() { return algorithms; }
@@ -226,10 +248,14 @@ public final class SearchViewModel {
         Optional<RunSpec> spec = runSpec();
         problem.set(spec.isPresent() ? "" : currentProblem());
         spec.ifPresent(s -> session.settingsProperty().set(s));
+        List<EngineKind> ticked = engines.stream().filter(c -> c.selectedProperty().get()).map(EngineChoice::kind)
+                .toList();
+        if (!ticked.isEmpty()) session.enginesProperty().set(ticked);
     }
 
     private String currentProblem() {
         if (task.getValue() == null) return "Pick the column to predict in Data first.";
+        if (engines.stream().noneMatch(c -> c.selectedProperty().get())) return "Tick at least one engine.";
         long bad = algorithms.stream().flatMap(a -> a.params().stream()).filter(p -> !p.isValid()).count();
         if (bad > 0) return bad == 1 ? "One range needs fixing." : bad + " ranges need fixing.";
         if (algorithms.stream().noneMatch(a -> a.enabledProperty().get())) return "Switch on at least one algorithm.";

@@ -1,6 +1,7 @@
 package org.automlwb.ui.session;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -8,8 +9,10 @@ import javafx.beans.property.StringProperty;
 import org.automlwb.data.DatasetProfile;
 import org.automlwb.data.LoadedData;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.prep.Recipe;
 
 /**
@@ -27,6 +30,7 @@ public final class Session {
     private final ObjectProperty<Path> modelsRoot = new SimpleObjectProperty<>(defaultModelsRoot());
     private final ObjectProperty<ExperimentOutcome> lastOutcome = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> testFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<EngineKind>> engines = new SimpleObjectProperty<>(List.of(EngineKind.TRIBUO));
 
     /** The loaded training data, or null. */
     public ObjectProperty<LoadedData> dataProperty() { return data; }
@@ -54,6 +58,12 @@ public final class Session {
      * {@code run --test} does; null for none.
      */
     public ObjectProperty<Path> testFileProperty() { return testFile; }
+
+    /** The engines a run uses, in order (ticked in the Search view); Tribuo alone by default. */
+    public ObjectProperty<List<EngineKind>> enginesProperty() { return engines; }
+
+    /** The engines and settings a run is started with. */
+    public RunPlan runPlan() { return new RunPlan(engines.get(), runSpec()); }
 
     /** The last finished experiment, or null. */
     public ObjectProperty<ExperimentOutcome> lastOutcomeProperty() { return lastOutcome; }

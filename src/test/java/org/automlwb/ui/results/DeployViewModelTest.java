@@ -16,7 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.automlwb.cli.Cli;
 import org.automlwb.data.ColumnKind;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.ModelExport;
 import org.automlwb.export.serving.InputSchema;
 import org.automlwb.export.serving.SchemaChangedException;

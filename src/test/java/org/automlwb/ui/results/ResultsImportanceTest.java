@@ -22,7 +22,7 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.space.Config;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.ui.QueuedTaskExecutor;
 import org.automlwb.ui.run.Trials;
 import org.junit.jupiter.api.Test;

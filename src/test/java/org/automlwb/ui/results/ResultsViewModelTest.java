@@ -16,7 +16,7 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.ui.run.LeaderRow;
 import org.automlwb.ui.run.Trials;
 import org.junit.jupiter.api.Test;

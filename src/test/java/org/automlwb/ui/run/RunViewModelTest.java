@@ -22,7 +22,7 @@ import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.export.ExperimentFolder;
-import org.automlwb.export.ExperimentOutcome;
+import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.ui.FakeDialogService;
 import org.automlwb.ui.QueuedTaskExecutor;
 import org.automlwb.ui.TestData;

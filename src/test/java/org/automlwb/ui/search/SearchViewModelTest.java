@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
+import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.RealParam;
 import org.automlwb.engine.space.SpaceFile;
@@ -42,6 +44,35 @@ class SearchViewModelTest {
         task.set(TaskType.REGRESSION);
         assertEquals(Metric.RMSE, vm.metricProperty().get());
         assertFalse(vm.algorithms().stream().anyMatch(a -> a.id().equals("naive_bayes")), "no NB for regression");
+    }
+
+    @Test
+    void theTickedEnginesGoIntoTheSessionInOrderAndOneMustBeTicked() {
+        EngineChoice tribuo = engine(EngineKind.TRIBUO);
+        EngineChoice h2o = engine(EngineKind.H2O);
+        assertTrue(tribuo.selectedProperty().get());
+        assertFalse(h2o.selectedProperty().get());
+        h2o.selectedProperty().set(true);
+        assertEquals(List.of(EngineKind.TRIBUO, EngineKind.H2O), session.enginesProperty().get());
+        assertEquals(List.of(EngineKind.TRIBUO, EngineKind.H2O), session.runPlan().engines());
+        tribuo.selectedProperty().set(false);
+        h2o.selectedProperty().set(false);
+        assertEquals("Tick at least one engine.", vm.problemProperty().get());
+        assertEquals(List.of(EngineKind.H2O), session.enginesProperty().get(), "the last good choice is kept");
+    }
+
+    @Test
+    void anEngineThatCannotRunHereIsUntickedWithWhy() {
+        EngineChoice h2o = engine(EngineKind.H2O);
+        h2o.selectedProperty().set(true);
+        h2o.markUnavailable("H2O 3.44 does not start on Java 25: run with Java 17");
+        assertFalse(h2o.selectedProperty().get());
+        assertEquals("H2O 3.44 does not start on Java 25: run with Java 17", h2o.unavailableProperty().get());
+        assertEquals(List.of(EngineKind.TRIBUO), session.enginesProperty().get());
+    }
+
+    private EngineChoice engine(EngineKind kind) {
+        return vm.engines().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,6 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.automlwb.common.BadInputException;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ModelExport;
+import org.automlwb.export.PredictionsCsv;
 import org.automlwb.common.Json;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;

@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,10 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
+import org.automlwb.engine.api.Availability;
+import org.automlwb.engine.api.EngineKind;
+import org.automlwb.engine.api.EngineRegistry;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.AutoMLRun;
 import org.automlwb.engine.run.Journal;
 import org.automlwb.engine.run.PreparedRun;
@@ -19,6 +23,11 @@ import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.space.SpaceFile;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.export.ExperimentConfig;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ExperimentWriter;
+import org.automlwb.export.ModelExport;
+import org.automlwb.export.RunStateFile;
 import org.automlwb.export.report.ReportWriter;
 import org.automlwb.prep.Recipe;
 import org.slf4j.Logger;
@@ -42,32 +51,91 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, spec, recipe, null, modelsRoot, cancel, true, listeners);
+        return start(train, test, RunPlan.tribuo(spec), recipe, null, modelsRoot, cancel, true, listeners);
     }
 
-    /** As {@link #run}, with the file the recipe came from, named with its hash in the experiment's lineage. */
-    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+    /**
+     * A run of the plan's engines, one after another on the same data ({@link RunPlan}).
+     *
+     * @param test       test data, or null
+     * @param recipe     the preprocessing recipe, or null for the automatic one
+     * @param modelsRoot the {@code models/} folder
+     * @throws BadInputException before anything is written, when the inputs are wrong or no engine of the plan
+     *                           can run here (an engine of several that cannot is said in one line, and skipped)
+     */
+    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
+                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(train, test, plan, recipe, null, modelsRoot, cancel, true, listeners);
+    }
+
+    /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, with the file the
+     * recipe came from, named with its hash in the experiment's lineage. */
+    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                         Path recipeFile, Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, spec, recipe, recipeFile, modelsRoot, cancel, true, listeners);
+        return start(train, test, plan, recipe, recipeFile, modelsRoot, cancel, true, listeners);
     }
 
     /** As {@link #run}, without writing report.html (the benchmark times runs, not reports). */
     public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, spec, recipe, null, modelsRoot, cancel, false, listeners);
+        return start(train, test, RunPlan.tribuo(spec), recipe, null, modelsRoot, cancel, false, listeners);
     }
 
-    private static ExperimentOutcome start(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
+    /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, without report.html. */
+    public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
+                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(train, test, plan, recipe, null, modelsRoot, cancel, false, listeners);
+    }
+
+    private static ExperimentOutcome start(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                            Path recipeFile, Path modelsRoot, CancelToken cancel, boolean report,
                                            RunListener[] listeners) throws BadInputException, InterruptedException {
-        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), spec, recipe);
+        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), plan.spec(),
+                recipe);
+        List<EngineSequence.Part> parts = parts(plan.engines(), prepared);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
-        return execute(folder, prepared, ResumeState.none(), cancel, report ? new ReportWriter.Loaded(train, test)
-                : null, listeners);
+        AtomicFiles.writeString(folder.dir().resolve(RunPlan.FILE), plan.toJson(prepared));
+        return execute(folder, prepared, parts, ResumeState.none(), cancel, report
+                ? new ReportWriter.Loaded(train, test) : null, listeners);
+    }
+
+    /**
+     * Finds and readies each engine of the plan. An engine this build lacks, that cannot run here, or that cannot
+     * take this data is left out with its reason when others remain; when none remains the run is refused, before
+     * anything is written.
+     */
+    static List<EngineSequence.Part> parts(List<EngineKind> engines, PreparedRun prepared) throws BadInputException {
+        EngineRegistry registry = EngineRegistry.installed();
+        List<EngineSequence.Part> parts = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        BadInputException only = null;
+        for (EngineKind kind : engines) {
+            Availability a = registry.availability(kind);
+            if (!a.available()) {
+                parts.add(new EngineSequence.Part(kind, null, a.reason()));
+                why.add(kind.key() + ": " + a.reason());
+                continue;
+            }
+            try {
+                parts.add(new EngineSequence.Part(kind, registry.find(kind).orElseThrow().prepare(prepared), null));
+            } catch (BadInputException e) {
+                parts.add(new EngineSequence.Part(kind, null, e.getMessage()));
+                why.add(kind.key() + ": " + e.getMessage());
+                only = e;
+            }
+        }
+        if (parts.stream().noneMatch(p -> p.prepared() != null)) {
+            if (engines.size() == 1 && only != null) throw only;
+            throw new BadInputException("no engine of this run can run: " + String.join("; ", why),
+                    "choose another engine (--engine tribuo is always there)");
+        }
+        return parts;
     }
 
     /** Continues a stopped or killed run: finished trials are read from the journal and not repeated. */
@@ -88,6 +156,7 @@ public final class Experiments {
         LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),
                 Recipe.fromJson(saved.recipeJson()));
+        List<EngineSequence.Part> parts = parts(savedEngines(folder), prepared);
         ResumeState resume;
         try {
             List<TrialResult> previous = Journal.read(folder.journal());
@@ -103,11 +172,22 @@ public final class Experiments {
         LOG.info("resuming {}: {} trials kept, next trial id {}, {} s of the budget used, search {}", folder.id(),
                 resume.trials().size(), resume.nextTrialId(), resume.usedSeconds(),
                 resume.searchEnded() == null ? "not ended" : "ended (" + resume.searchEnded() + ")");
-        return execute(folder, prepared, resume, cancel, new ReportWriter.Loaded(train, test), listeners);
+        return execute(folder, prepared, parts, resume, cancel, new ReportWriter.Loaded(train, test), listeners);
+    }
+
+    /** The engines of the plan saved with the run; Tribuo alone for a run saved before there were plans. */
+    private static List<EngineKind> savedEngines(ExperimentFolder folder) throws BadInputException {
+        Path file = folder.dir().resolve(RunPlan.FILE);
+        if (!Files.exists(file)) return List.of(EngineKind.TRIBUO);
+        try {
+            return RunPlan.readEngines(Files.readString(file), file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the run plan (" + e.getMessage() + ")", file, 0, null, null);
+        }
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
-                                             ResumeState resume, CancelToken cancel, ReportWriter.Loaded report,
+                                             List<EngineSequence.Part> parts, ResumeState resume, CancelToken cancel, ReportWriter.Loaded report,
                                              RunListener... listeners)
             throws BadInputException, InterruptedException {
         try (Journal journal = Journal.open(folder.journal()); RunLog log = new RunLog(folder.runLog())) {
@@ -115,7 +195,7 @@ public final class Experiments {
             all.add(log);
             all.add(new RunStateFile(folder.runState(),
                     new RunStateFile.Saved(resume.usedSeconds(), resume.searchEnded())));
-            RunResult result = AutoMLRun.run(prepared, journal, resume, cancel, all);
+            RunResult result = EngineSequence.run(parts, prepared, journal, resume, cancel, new Fanout(all));
             ExperimentWriter.write(folder, result);
             ModelExport.ExportedModel exported = result.model() == null ? null
                     : ModelExport.export(result, modelsRoot(folder), folder.id(), folder.id());
@@ -168,5 +248,19 @@ public final class Experiments {
         String f = source == null ? "data" : source.getFileName().toString();
         f = f.replaceAll("(?i)\\.(csv|parquet)$", "").replaceAll("(?i)\\.(train|training)$", "");
         return f;
+    }
+
+    /** The run's listeners as one: each event to each, in order; a listener that throws never stops the run. */
+    private record Fanout(List<RunListener> all) implements RunListener {
+        @Override
+        public void onEvent(org.automlwb.engine.run.RunEvent event) {
+            for (RunListener l : all) {
+                try {
+                    l.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("a run listener failed on {}", event.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
-package org.automlwb.export;
+package org.automlwb.experiment;
 
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
+import org.automlwb.export.ExperimentFolder;
+import org.automlwb.export.ModelExport;
 
 /**
  * A finished experiment: where it was written and what the engine produced.

@@ -1,4 +1,4 @@
-package org.automlwb.export;
+package org.automlwb.experiment;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
