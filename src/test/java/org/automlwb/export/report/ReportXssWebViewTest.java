@@ -81,7 +81,7 @@ class ReportXssWebViewTest {
             stage.show();
             web.getEngine().load(report.toUri().toString());
         });
-        // a generous bound for a 10 MB page on a busy machine, not a timing assertion
+        // a generous bound for the page on a busy machine, not a timing assertion
         assertEquals(Worker.State.SUCCEEDED, loaded.get(120, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         List<Object> found = onFx(() -> List.of(
@@ -92,11 +92,11 @@ class ReportXssWebViewTest {
                 script("document.body.textContent.indexOf('" + js(SCRIPT) + "') >= 0"),
                 script("document.body.textContent.indexOf('" + js(IMG) + "') >= 0"),
                 script("document.body.textContent.indexOf('" + js(TARGET) + "') >= 0"),
-                script("document.querySelectorAll('div.chart svg.main-svg').length")));
+                script("document.querySelectorAll('div.chart svg').length")));
         assertEquals(0, alerts.get(), "alerts fired");
         assertEquals(0, ((Number) found.get(0)).intValue(), "elements spelled by the data");
         assertEquals(0, ((Number) found.get(1)).intValue(), "elements with event handlers");
-        assertEquals(2, ((Number) found.get(2)).intValue(), "only the report's own two scripts (plotly, charts)");
+        assertEquals(2, ((Number) found.get(2)).intValue(), "only the report's own two scripts (echarts, charts)");
         assertEquals(List.of(true, true, true), found.subList(3, 6), "the hostile texts are shown as text");
         assertTrue(((Number) found.get(6)).intValue() > 0, "the charts, which show names too, are drawn");
         assertTrue(errors.get().isEmpty(), errors.get());
