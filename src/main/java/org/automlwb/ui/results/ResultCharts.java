@@ -57,6 +57,7 @@ final class ResultCharts {
                 + Fmt.percent(100 * m.accuracy()));
         title.getStyleClass().add("chart-heading");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a second line rather than a cut one
         VBox box = new VBox(6, title, grid);
         box.setId("results-confusion");
         box.setAlignment(Pos.TOP_LEFT);

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.automlwb.ui.Css;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.run.LeaderRow;
+import org.automlwb.ui.TableHeaders;
 import org.automlwb.ui.run.LeaderboardTable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -62,6 +63,7 @@ public final class ResultsView extends StackPane {
 
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
+        TableHeaders.fit(board);
         board.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Selecting rows picks the pair to compare: the last two selected.
         board.getSelectionModel().getSelectedItems().addListener((ListChangeListener<LeaderRow>) c -> {
@@ -84,6 +86,7 @@ public final class ResultsView extends StackPane {
         fitRows(metrics);
         fitRows(compare);
         compareTitle.setWrapText(true);
+        compareTitle.setMinHeight(Region.USE_PREF_SIZE); // wrapped onto a second line, not cut, when narrow
         VBox chosen = new VBox(6, heading("Chosen model"), metrics);
         VBox pair = new VBox(6, compareTitle, compare);
         HBox tables = new HBox(10, chosen, pair);
@@ -129,6 +132,7 @@ public final class ResultsView extends StackPane {
         opened.managedProperty().bind(opened.textProperty().isNotEmpty());
         opened.visibleProperty().bind(opened.managedProperty());
         importanceNote.setWrapText(true);
+        importanceNote.setMinHeight(Region.USE_PREF_SIZE);
         importanceNote.getStyleClass().add("results-note");
         show(vm.resultsProperty().get());
     }
@@ -237,6 +241,7 @@ public final class ResultsView extends StackPane {
         t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
+        TableHeaders.fit(t);
         return t;
     }
 
