@@ -59,6 +59,8 @@ public final class RunViewModel {
     private final StringProperty stage = new SimpleStringProperty("");
     private final StringProperty elapsed = new SimpleStringProperty("");
     private final StringProperty remaining = new SimpleStringProperty("");
+    /** What "time left" says while a run stops. */
+    static final String STOPPING_REMAINING = "stopping: keeping what finished";
     private final StringProperty trials = new SimpleStringProperty("");
     private final StringProperty best = new SimpleStringProperty("");
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
@@ -175,6 +177,7 @@ public final class RunViewModel {
         cancel.cancel();
         phase.set(RunPhase.STOPPING);
         stage.set("stopping: finishing the trials in flight and refitting the best model");
+        remaining.set(STOPPING_REMAINING);
     }
 
     /** Called as the window closes: stops a run without waiting for it. */
@@ -298,7 +301,9 @@ public final class RunViewModel {
         double secs = (nanoClock.getAsLong() - startNanos) / 1e9;
         elapsed.set(TimeText.of(secs) + " elapsed");
         Duration budget = spec.budget();
-        if (budget != null) {
+        if (phase.get() == RunPhase.STOPPING) {
+            remaining.set(STOPPING_REMAINING); // a count-down would promise time the stop will not take
+        } else if (budget != null) {
             double total = budget.toMillis() / 1000.0;
             progress.set(Math.min(1, secs / total));
             remaining.set(secs < total ? TimeText.of(total - secs) + " left" : "budget used, finishing");

@@ -81,9 +81,16 @@ class RunViewModelTest {
         vm.start();
         assertEquals(RunPhase.RUNNING, vm.getPhase());
         assertFalse(vm.getPhase().canStart(), "no second run while one goes");
+        clock.set(2_000_000_000L);
+        vm.drain();
+        assertTrue(vm.remainingProperty().get().endsWith(" left"), vm.remainingProperty().get());
         vm.stop();
         assertEquals(RunPhase.STOPPING, vm.getPhase());
         assertFalse(vm.getPhase().canStop());
+        clock.set(3_000_000_000L);
+        vm.drain();
+        assertEquals(RunViewModel.STOPPING_REMAINING, vm.remainingProperty().get(),
+                "no count-down of the budget while stopping");
         executor.runNext();
         assertTrue(token.get().isCancelled());
         assertEquals(RunPhase.STOPPED, vm.getPhase());
