@@ -240,28 +240,9 @@ final class Charts {
         Map<String, Object> spread = series("custom", "spread", whiskers);
         spread.put("encode", Map.of("x", List.of(0, 1), "y", 2));
         spread.put("z", 3);
-        Map<String, Object> o = base(valueAxis(worseBy(metric)), categoryAxis(names, true), false);
+        Map<String, Object> o = base(valueAxis(MetricWords.worseBy(metric)), categoryAxis(names, true), false);
         o.put("series", List.of(bar, spread));
         return new Chart(o, Math.max(220, 70 + 26 * shown.size()));
-    }
-
-    /** The importance axis in the metric's own direction: a rise for an error, a fall for a score. */
-    static String worseBy(Metric metric) {
-        return "worse by (" + (metric.higherIsBetter() ? "fall" : "rise") + " in " + metricName(metric) + ")";
-    }
-
-    /** The metric as a person writes it, for axis titles. */
-    static String metricName(Metric metric) {
-        return switch (metric) {
-            case AUC -> "AUC";
-            case LOGLOSS -> "log loss";
-            case ACCURACY -> "accuracy";
-            case BALANCED_ACCURACY -> "balanced accuracy";
-            case MACRO_F1 -> "macro F1";
-            case RMSE -> "RMSE";
-            case MAE -> "MAE";
-            case R2 -> "R²";
-        };
     }
 
     /** Minimum, lower quartile, median, upper quartile and maximum, quartiles interpolated as in R's default. */

@@ -203,10 +203,10 @@ final class ReportPage {
         }
         if (!points.isEmpty()) {
             body.append("<div class=\"grid\"><div><h3>Best score over time</h3>");
-            chart("best-over-time", Charts.bestOverTime(points, Charts.metricName(in.metric()),
+            chart("best-over-time", Charts.bestOverTime(points, MetricWords.name(in.metric()),
                     in.metric().higherIsBetter()));
             body.append("</div><div><h3>Scores per algorithm</h3>");
-            chart("per-algorithm", Charts.perAlgorithm(points, Charts.metricName(in.metric())));
+            chart("per-algorithm", Charts.perAlgorithm(points, MetricWords.name(in.metric())));
             body.append("</div></div>");
         }
         close();

@@ -175,7 +175,9 @@ public final class ResultsView extends StackPane {
     private void showImportance(org.automlwb.engine.FeatureImportance.Result result) {
         importancePanel.getChildren().setAll(importanceNote);
         if (result != null && !result.importances().isEmpty()) {
-            importancePanel.getChildren().add(grow(ResultCharts.importance(result, 15)));
+            var outcome = vm.outcomeProperty().get();
+            var metric = outcome == null || outcome.result() == null ? null : outcome.result().summary().metric();
+            importancePanel.getChildren().add(grow(ResultCharts.importance(result, metric, 15)));
         }
     }
 

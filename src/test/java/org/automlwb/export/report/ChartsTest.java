@@ -18,10 +18,10 @@ class ChartsTest {
 
     @Test
     void importanceSaysWhichWayTheMetricGetsWorse() {
-        assertEquals("worse by (rise in RMSE)", Charts.worseBy(Metric.RMSE));
-        assertEquals("worse by (rise in log loss)", Charts.worseBy(Metric.LOGLOSS));
-        assertEquals("worse by (fall in AUC)", Charts.worseBy(Metric.AUC));
-        assertEquals("worse by (fall in R²)", Charts.worseBy(Metric.R2));
+        assertEquals("worse by (rise in RMSE)", MetricWords.worseBy(Metric.RMSE));
+        assertEquals("worse by (rise in log loss)", MetricWords.worseBy(Metric.LOGLOSS));
+        assertEquals("worse by (fall in AUC)", MetricWords.worseBy(Metric.AUC));
+        assertEquals("worse by (fall in R²)", MetricWords.worseBy(Metric.R2));
     }
 
     @Test
