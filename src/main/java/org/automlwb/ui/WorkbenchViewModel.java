@@ -84,7 +84,12 @@ public final class WorkbenchViewModel {
         target = new TargetViewModel(services.executor(), session, this::reloadWithTypes);
         prepare = new PrepareViewModel(services.executor(), services.dialogs(), session, previewDebouncer);
         search = new SearchViewModel(services.executor(), services.dialogs(), session, target.taskProperty());
-        load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
+        load.dataProperty().addListener((obs, old, data) -> {
+            // another file (not the same one read again with other column types): Run and Results were about
+            // the previous one, and would show it under the new file's name
+            if (data != null && old != null && !data.source().equals(old.source())) forgetPreviousRun();
+            onLoaded(data);
+        });
         load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
         load.setOnMissingFile(p -> updateSettings(settings.get().withRecentFiles(
                 RecentFiles.remove(settings.get().recentFiles(), p.toString()))));
@@ -197,6 +202,12 @@ public final class WorkbenchViewModel {
         dataSummary.set(summary(data));
         updateSettings(settings.get().withRecentFiles(
                 RecentFiles.push(settings.get().recentFiles(), data.source().toString())));
+    }
+
+    private void forgetPreviousRun() {
+        if (run == null || run.getPhase().active()) return;
+        run.forgetEnded();
+        session.lastOutcomeProperty().set(null);
     }
 
     static String summary(LoadedData data) {

@@ -180,6 +180,17 @@ public final class RunViewModel {
         remaining.set(STOPPING_REMAINING);
     }
 
+    /**
+     * Forgets a run that has ended (its leaderboard, charts, figures and finished bar) so that the Run view of a
+     * newly opened data set does not show the last one's. A run still going is left alone: it saves when done.
+     */
+    public void forgetEnded() {
+        if (phase.get().active()) return;
+        clear();
+        stage.set("");
+        phase.set(RunPhase.IDLE);
+    }
+
     /** Called as the window closes: stops a run without waiting for it. */
     public void abandon() {
         if (cancel != null) cancel.cancel();

@@ -97,6 +97,12 @@ class RunViewModelTest {
         assertNotNull(session.lastOutcomeProperty().get());
         assertEquals(1, vm.rows().size(), "the final drain applied the last events");
         assertTrue(vm.getPhase().canStart());
+
+        vm.forgetEnded(); // another data set was opened
+        assertEquals(RunPhase.IDLE, vm.getPhase());
+        assertTrue(vm.rows().isEmpty() && vm.bestSteps().isEmpty() && vm.trialPoints().isEmpty(),
+                "no leaderboard or chart of the previous file's run");
+        assertEquals("", vm.elapsedProperty().get());
     }
 
     @Test
