@@ -240,7 +240,9 @@ public final class ResultsView extends StackPane {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("—"));
         t.getColumns().add(column("Metric", MetricRow::metric, String::valueOf));
-        t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
+        // narrow enough that both tables keep every header whole side by side at 1280x800 (a long metric name's
+        // cell is cut there, and whole from 1600 wide)
+        t.getColumns().get(0).setMinWidth(96);
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
         TableHeaders.fit(t);
