@@ -46,10 +46,14 @@ class ReportWebViewTest {
         long bytes = Files.size(experiment.resolve(ReportWriter.REPORT_FILE));
         assertTrue(bytes < 2_000_000, "report.html is " + bytes + " bytes: over the 2 MB a mail can carry");
         FxToolkit.registerPrimaryStage();
+        java.io.File webData = Files.createTempDirectory("report-webview").toFile();
         CompletableFuture<Worker.State> loaded = new CompletableFuture<>();
         AtomicReference<String> errors = new AtomicReference<>("");
         FxToolkit.setupStage((Stage stage) -> {
             WebView web = new WebView();
+            // a folder of its own: WebKit locks its data folder, and another test JVM on the machine may hold
+            // the shared default one ("User data directory ... is already in use")
+            web.getEngine().setUserDataDirectory(webData);
             view.set(web);
             web.getEngine().setOnError(e -> errors.updateAndGet(s -> s + e.getMessage() + "; "));
             web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {

@@ -68,9 +68,13 @@ class ReportXssWebViewTest {
         AtomicInteger alerts = new AtomicInteger();
         AtomicReference<String> errors = new AtomicReference<>("");
         CompletableFuture<Worker.State> loaded = new CompletableFuture<>();
+        java.io.File webData = Files.createTempDirectory(dir, "webview").toFile();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage stage) -> {
             WebView web = new WebView();
+            // a folder of its own: WebKit locks its data folder, and another test JVM on the machine may hold
+            // the shared default one ("User data directory ... is already in use")
+            web.getEngine().setUserDataDirectory(webData);
             view.set(web);
             web.getEngine().setOnAlert(e -> alerts.incrementAndGet());
             web.getEngine().setOnError(e -> errors.updateAndGet(s -> s + e.getMessage() + "; "));
