@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * first caller does the same work itself (SLF4J hands out stand-in loggers while its set-up is under way and
  * replays what they logged).
  */
-final class StartupWarmup {
+public final class StartupWarmup {
     private StartupWarmup() { }
 
     /**
