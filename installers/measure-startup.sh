@@ -43,7 +43,11 @@ else
   floor=("$runtime/bin/java" -cp "$floor_dir" MinimalWindow)
 fi
 
-one_run() { # $1 = home folder, $2 = window title; the command follows; prints "mapped_ms ready_ms"
+one_run() { # as one_try, tried twice: on a busy machine Xvfb now and then fails to open its display
+  one_try "$@" || { sleep 2; one_try "$@"; }
+}
+
+one_try() { # $1 = home folder, $2 = window title; the command follows; prints "mapped_ms ready_ms"
   local home=$1 title=$2
   shift 2
   # Java takes its home folder from the user database, not from $HOME; the JVM reads JAVA_TOOL_OPTIONS itself.
