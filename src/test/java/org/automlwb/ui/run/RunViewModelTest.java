@@ -91,7 +91,11 @@ class RunViewModelTest {
         vm.drain();
         assertEquals(RunViewModel.STOPPING_REMAINING, vm.remainingProperty().get(),
                 "no count-down of the budget while stopping");
+        clock.set(7_000_000_000L); // the engine reports 3 s of its own; the window counted 7
         executor.runNext();
+        assertEquals("7 s in all", vm.elapsedProperty().get(), "the clock the elapsed figure counted on");
+        assertEquals(7.0, vm.bestSteps().get(vm.bestSteps().size() - 1).seconds(), 1e-9,
+                "the best-score line ends where the run did, on the same clock");
         assertTrue(token.get().isCancelled());
         assertEquals(RunPhase.STOPPED, vm.getPhase());
         assertNotNull(session.lastOutcomeProperty().get());
