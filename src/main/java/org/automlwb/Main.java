@@ -20,8 +20,8 @@ public final class Main {
         if (org.automlwb.ui.DesktopLauncher.opensWindow(args)) {
             // The app logs to a rolling file under the user's home; commands log to the console.
             System.setProperty("logback.configurationFile", "logback-app.xml");
-            routeJavaUtilLogging();
-            org.automlwb.ui.DesktopLauncher.launch(args);
+            // set up while the toolkit starts, on a second thread: the window does not wait for it
+            org.automlwb.ui.DesktopLauncher.launch(args, Main::routeJavaUtilLogging);
         } else {
             // run: in a child JVM sized for the data when the user chose no heap (docs/memory.md)
             java.util.OptionalInt child = org.automlwb.cli.Relaunch.runInSizedChild(args);

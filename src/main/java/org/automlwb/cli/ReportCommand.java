@@ -35,13 +35,18 @@ public final class ReportCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private double importanceSeconds;
 
+    @Option(names = "--paths",
+            description = "Write the data files' full paths on this machine (default: their names only, so a report "
+                    + "sent to others does not tell where the data lives).")
+    private boolean paths;
+
     @Override
     public Integer call() throws Exception {
         ExperimentFolder folder = ExperimentFolder.open(experiment);
         FeatureImportance.Settings d = FeatureImportance.Settings.defaults();
         Path written = ReportWriter.write(folder, out != null ? out : folder.dir().resolve(ReportWriter.REPORT_FILE),
                 new FeatureImportance.Settings(Math.max(2, importanceRows), d.repeats(), d.seed(),
-                        Math.max(1, importanceSeconds)), CancelToken.none());
+                        Math.max(1, importanceSeconds)), CancelToken.none(), paths);
         spec.commandLine().getOut().println(written.toAbsolutePath());
         return Cli.OK;
     }

@@ -1,5 +1,8 @@
 package org.automlwb.prep;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Predicate;
@@ -9,8 +12,6 @@ import tech.tablesaw.columns.Column;
 
 /** Helpers the step records share. */
 final class Steps {
-    private static final int LISTED = 6;
-
     private Steps() { }
 
     /** An immutable copy without repeats (a column listed twice is treated once). */
@@ -25,13 +26,13 @@ final class Steps {
         return table.column(index);
     }
 
-    /** "a, b and c", or "a, b, c, d, e, f and 12 more"; {@code whenEmpty} for an empty list. */
+    /**
+     * "a, b and c", every name listed: a recipe in words is read to know what happens to each column, and "and 12
+     * more" hid which (the report prints the whole recipe); {@code whenEmpty} for an empty list.
+     */
     static String join(List<String> names, String whenEmpty) {
         if (names.isEmpty()) return whenEmpty;
         if (names.size() == 1) return names.get(0);
-        if (names.size() > LISTED + 1) {
-            return String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
-        }
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
@@ -72,5 +73,18 @@ final class Steps {
         return out;
     }
 
-    static String number(double v) { return Values.format(ColumnKind.DECIMAL, v); }
+    /**
+     * A learnt or given number for reading: whole numbers as they are, others to 4 significant digits and from
+     * 1,000 up to a whole number (29.881239 reads 29.88, 0.000123456 reads 0.0001235). The fitted recipe's JSON
+     * keeps full precision; only its words are rounded. No thousands separator: the numbers sit in lists that
+     * commas separate.
+     */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
+            return Values.format(ColumnKind.DECIMAL, v);
+        }
+        if (Math.abs(v) >= 1000) return Long.toString(Math.round(v));
+        return new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
+    }
 }

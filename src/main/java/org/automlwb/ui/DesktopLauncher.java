@@ -27,13 +27,19 @@ public final class DesktopLauncher {
         }
     }
 
-    /** Opens the desktop window, or explains on stderr why it cannot (no display) and exits with 1. */
-    public static void launch(String[] args) {
+    /**
+     * Opens the desktop window, or explains on stderr why it cannot (no display) and exits with 1.
+     *
+     * @param setUpLogging routes java.util.logging to SLF4J; run with the rest of the start-up's one-time set-up
+     *                     beside the toolkit's start ({@link StartupWarmup}), not before it
+     */
+    public static void launch(String[] args, Runnable setUpLogging) {
         if (!hasDisplay()) {
             System.err.println("No display found: the desktop app needs a graphical session (DISPLAY or "
                     + "WAYLAND_DISPLAY). Run a command instead, e.g. '" + Launcher.command() + " --help'.");
             System.exit(1);
         }
+        StartupWarmup.startInBackground(setUpLogging);
         Application.launch(WorkbenchApp.class, args);
     }
 

@@ -27,11 +27,15 @@ public final class WorkbenchShell {
         WorkbenchViewModel vm = new WorkbenchViewModel(services);
         WorkbenchShell shell = new WorkbenchShell(stage, vm);
         applyTheme(vm.themeProperty().get());
-        vm.themeProperty().addListener((obs, o, t) -> applyTheme(t));
 
         WorkbenchWindow window = new WorkbenchWindow(vm, shell::quit);
         WindowBounds b = vm.savedWindowBounds();
-        stage.setScene(new Scene(window, b.width(), b.height()));
+        Scene scene = new Scene(window, b.width(), b.height(), vm.themeProperty().get().background());
+        vm.themeProperty().addListener((obs, o, t) -> {
+            applyTheme(t);
+            scene.setFill(t.background());
+        });
+        stage.setScene(scene);
         stage.setMinWidth(820);
         stage.setMinHeight(520);
         stage.titleProperty().bind(vm.titleProperty());

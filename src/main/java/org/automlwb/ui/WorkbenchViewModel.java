@@ -86,9 +86,12 @@ public final class WorkbenchViewModel {
         target = new TargetViewModel(services.executor(), session, this::reloadWithTypes);
         prepare = new PrepareViewModel(services.executor(), services.dialogs(), session, previewDebouncer);
         search = new SearchViewModel(services.executor(), services.dialogs(), session, target.taskProperty());
-        load.dataProperty().addListener((obs, old, data) -> onLoaded(data));
-        // A test file belongs to its training file: another data set starts without one.
         load.dataProperty().addListener((obs, old, data) -> {
+            // another file (not the same one read again with other column types): Run and Results were about
+            // the previous one, and would show it under the new file's name
+            if (data != null && old != null && !data.source().equals(old.source())) forgetPreviousRun();
+            onLoaded(data);
+            // A test file belongs to its training file: another data set starts without one.
             if (data == null || old == null || !old.source().equals(data.source())) session.testFileProperty().set(null);
         });
         load.profileProperty().addListener((obs, old, p) -> profile.profileProperty().set(p));
@@ -224,6 +227,12 @@ public final class WorkbenchViewModel {
         dataSummary.set(summary(data));
         updateSettings(settings.get().withRecentFiles(
                 RecentFiles.push(settings.get().recentFiles(), data.source().toString())));
+    }
+
+    private void forgetPreviousRun() {
+        if (run == null || run.getPhase().active()) return;
+        run.forgetEnded();
+        session.lastOutcomeProperty().set(null);
     }
 
     static String summary(LoadedData data) {

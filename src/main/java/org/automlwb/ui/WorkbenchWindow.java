@@ -43,7 +43,9 @@ public final class WorkbenchWindow extends BorderPane {
     private final WorkbenchViewModel vm;
     private final StackPane content = new StackPane();
     private final WelcomeView welcome;
-    private final BorderPane dataView;
+    // Built when the first data set is loaded: the first frame shows the welcome screen, and the grid, the
+    // profile's charts and the target bar took a tenth of the start-up to build for nothing.
+    private BorderPane dataView;
     // The later steps' views are built the first time they show: the window comes up sooner without them.
     private final Map<Step, Supplier<Node>> stepFactories = new EnumMap<>(Step.class);
     private final Map<Step, Node> stepViews = new EnumMap<>(Step.class);
@@ -59,14 +61,6 @@ public final class WorkbenchWindow extends BorderPane {
 
         welcome = new WelcomeView(vm.welcome(), vm.recentFiles(),
                 new WelcomeActions(vm::open, vm::quickRun, vm::openWithChooser, vm::openWithOptions));
-        DataGridView grid = new DataGridView(vm.grid());
-        ProfilePanel profile = new ProfilePanel(vm.profile(), vm.load().profilingProperty());
-        SplitPane dataSplit = new SplitPane(grid, profile);
-        dataSplit.setOrientation(Orientation.HORIZONTAL);
-        dataSplit.setDividerPositions(0.70);
-        SplitPane.setResizableWithParent(profile, false);
-        dataView = new BorderPane(dataSplit);
-        dataView.setTop(new TargetBar(vm.target(), vm.grid().selectedColumnProperty()));
         stepFactories.put(Step.PREPARE, () -> new PrepareView(vm.prepare()));
         stepFactories.put(Step.SEARCH, () -> new SearchView(vm.search()));
         stepFactories.put(Step.RUN, () -> new RunView(vm.run(), () -> vm.stepProperty().set(Step.DATA),
@@ -94,9 +88,23 @@ public final class WorkbenchWindow extends BorderPane {
     private void showStep() {
         Step step = vm.stepProperty().get();
         Node node;
-        if (step == Step.DATA) node = vm.load().getData() == null ? welcome : dataView;
+        if (step == Step.DATA) node = vm.load().getData() == null ? welcome : dataView();
         else node = stepViews.computeIfAbsent(step, s -> stepFactories.getOrDefault(s, () -> new EmptyStepView(s)).get());
         if (content.getChildren().size() != 1 || content.getChildren().get(0) != node) content.getChildren().setAll(node);
+    }
+
+    private BorderPane dataView() {
+        if (dataView == null) {
+            DataGridView grid = new DataGridView(vm.grid());
+            ProfilePanel profile = new ProfilePanel(vm.profile(), vm.load().profilingProperty());
+            SplitPane dataSplit = new SplitPane(grid, profile);
+            dataSplit.setOrientation(Orientation.HORIZONTAL);
+            dataSplit.setDividerPositions(0.70);
+            SplitPane.setResizableWithParent(profile, false);
+            dataView = new BorderPane(dataSplit);
+            dataView.setTop(new TargetBar(vm.target(), vm.grid().selectedColumnProperty()));
+        }
+        return dataView;
     }
 
     private MenuBar menuBar() {

@@ -257,4 +257,22 @@ class StepsTest {
         FittedRecipe r = recipe.fit(t, null);
         assertAllFinite(r.apply(t), r);
     }
+
+    @Test
+    void theRecipeInWordsNamesEveryColumnWithNumbersRoundedForReading() {
+        Table t = table(doubles("a", 1.0, 2.0, 4.0), doubles("b", 0.1, 0.2, 0.4), doubles("c", 1.0, 1.0, 2.0),
+                doubles("d", 2.0, 3.0, 5.0), doubles("e", 9.0, 8.0, 1.0), doubles("f", 1.5, 2.5, 3.5),
+                doubles("g", 7.0, 7.5, 8.0), doubles("h", 1.0, 0.0, 1.0), strings("y", "p", "q", "p"));
+        String words = Recipe.of(ScaleStep.standardiseAll()).fit(t, "y").describe().get(0);
+        for (String column : List.of("a", "b", "c", "d", "e", "f", "g", "h")) {
+            assertTrue(words.contains(column + " ("), column + " named in: " + words);
+        }
+        assertFalse(words.contains("more"), "no column left out of the words: " + words);
+        assertTrue(words.contains("a (−2.333, ÷"), "the mean 2.3333… rounded to 4 digits: " + words);
+        assertEquals("29.88", Steps.number(29.881239));
+        assertEquals("0.0001235", Steps.number(0.000123456));
+        assertEquals("1235", Steps.number(1234.567));
+        assertEquals("28", Steps.number(28.0));
+        assertEquals("-0.5", Steps.number(-0.5));
+    }
 }

@@ -156,4 +156,21 @@ class LoadViewModelTest {
         vm.refreshProgress(); // sampling after the load is harmless
         assertEquals(0.25, vm.progressProperty().get(), 1e-9);
     }
+
+    @Test
+    void progressNamesTheFilesRealSizeThoughTheLoaderReadsItTwice(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path real = java.nio.file.Files.write(dir.resolve("real.csv"), new byte[2 * 1024 * 1024]);
+        long size = java.nio.file.Files.size(real);
+        source.loader = (f, o, p, c) -> {
+            p.progress(size + size / 2, 2 * size, "Reading rows"); // the second pass, half way
+            return TestData.small(f);
+        };
+        vm.load(real, CsvOptions.defaults());
+        Runnable finish = executor.runNextWorkOnly();
+        vm.refreshProgress();
+        assertEquals("Reading rows · 75% of 2.0 MB", vm.progressTextProperty().get(),
+                "the file's size, not twice it");
+        finish.run();
+    }
 }

@@ -123,7 +123,9 @@ record ReportInputs(ExperimentFolder folder, JsonNode config, JsonNode metrics, 
         if (path == null) return null;
         Path file = Path.of(path);
         if (!Files.exists(file)) {
-            notes.add("The " + what + " file " + file + " is no longer there: its profile"
+            // the name alone: a report may travel where the reader's disk is none of their business
+            LOG.info("the {} file {} is no longer there", what, file);
+            notes.add("The " + what + " file " + file.getFileName() + " is no longer there: its profile"
                     + ("training".equals(what) ? " and the feature importance" : " and charts") + " are left out.");
             return null;
         }

@@ -23,7 +23,7 @@ import org.automlwb.export.report.Charts.TrialPoint;
 
 /**
  * The report's sections as HTML, from what {@link ReportInputs} loaded and what {@link ReportWriter} computed.
- * Charts are collected as plotly figures by element id and drawn by one script at the end of the page.
+ * Charts are collected as ECharts options by element id and drawn by one script at the end of the page.
  */
 final class ReportPage {
     private static final int LEADERBOARD_ROWS = 25;
@@ -31,6 +31,7 @@ final class ReportPage {
     private static final int IMPORTANCE_BARS = 25;
 
     private final ReportInputs in;
+    private final boolean showPaths;
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final StringBuilder body = new StringBuilder();
     private final List<String[]> nav = new ArrayList<>();
@@ -42,9 +43,19 @@ final class ReportPage {
      */
     record Scored(String label, Targets truth, Predictions predictions) { }
 
-    ReportPage(ReportInputs in) { this.in = in; }
+    /**
+     * @param showPaths whether local absolute paths (data files) are written; without, only file names are, so a
+     *                  report e-mailed outside does not tell where the data lives on someone's disk
+     */
+    ReportPage(ReportInputs in, boolean showPaths) {
+        this.in = in;
+        this.showPaths = showPaths;
+    }
 
-    /** Element id → plotly figure, for the drawing script. */
+    /** The page's title: the data set and what is predicted, in words. */
+    String title() { return ReportTitle.of(in.config().path("data").path("path").asText(""), in.target()); }
+
+    /** Element id → ECharts option, for the drawing script. */
     Map<String, Object> figures() { return figures; }
 
     String body() {
@@ -56,7 +67,8 @@ final class ReportPage {
     void summary(DatasetProfile profile) {
         JsonNode c = in.config();
         Metric metric = in.metric();
-        body.append("<header><h1>AutoML report: ").append(esc(in.folder().id())).append("</h1>");
+        body.append("<header><button type=\"button\" id=\"print\" class=\"print\">Print or save as PDF</button>")
+                .append("<h1>").append(esc(title())).append("</h1>");
         StringBuilder lead = new StringBuilder();
         lead.append("Predicting <b>").append(esc(in.target())).append("</b> (").append(esc(taskWords()))
                 .append(") from <b>").append(esc(fileName(c.path("data").path("path").asText())))
@@ -77,8 +89,9 @@ final class ReportPage {
         }
         lead.append(". ").append(esc(metricWords(metric)));
         body.append("<p class=\"lead\">").append(lead).append("</p>");
-        body.append("<p class=\"muted\">Created ").append(esc(c.path("created").asText("?")))
-                .append(". This file works offline: charts are drawn by the plotly.js library included in it.</p>");
+        body.append("<p class=\"muted\">Run ").append(esc(ReportTitle.date(c.path("created").asText(""))))
+                .append(" (experiment ").append(esc(in.folder().id())).append("). This file works offline: charts are "
+                + "drawn by the ECharts library included in it.</p>");
         for (String note : in.notes()) body.append("<p class=\"note\">").append(esc(note)).append("</p>");
         body.append("</header>");
     }
@@ -87,14 +100,14 @@ final class ReportPage {
         open("data", "Data");
         JsonNode d = in.config().path("data");
         List<String[]> kv = new ArrayList<>();
-        kv.add(new String[] {"file", d.path("path").asText()});
+        kv.add(new String[] {"file", path(d.path("path").asText())});
         kv.add(new String[] {"rows", num(d.path("rows").asDouble())});
         if (profile != null) kv.add(new String[] {"columns", String.valueOf(profile.columns().size())});
         kv.add(new String[] {"target column", in.target()});
         kv.add(new String[] {"SHA-256", d.path("sha256").asText()});
         if (in.config().hasNonNull("test_data")) {
             JsonNode t = in.config().path("test_data");
-            kv.add(new String[] {"test file", t.path("path").asText() + " (" + num(t.path("rows").asDouble())
+            kv.add(new String[] {"test file", path(t.path("path").asText()) + " (" + num(t.path("rows").asDouble())
                     + " rows)"});
         }
         body.append(Html.keyValues(kv));
@@ -228,9 +241,10 @@ final class ReportPage {
         }
         if (!points.isEmpty()) {
             body.append("<div class=\"grid\"><div><h3>Best score over time</h3>");
-            chart("best-over-time", Charts.bestOverTime(points, in.metric().key(), in.metric().higherIsBetter()));
+            chart("best-over-time", Charts.bestOverTime(points, MetricWords.name(in.metric()),
+                    in.metric().higherIsBetter()));
             body.append("</div><div><h3>Scores per algorithm</h3>");
-            chart("per-algorithm", Charts.perAlgorithm(points, in.metric().key()));
+            chart("per-algorithm", Charts.perAlgorithm(points, MetricWords.name(in.metric())));
             body.append("</div></div>");
         }
         close();
@@ -324,7 +338,7 @@ final class ReportPage {
                     .append(" columns were measured in the time allowed. The report command can take longer "
                     + "(--importance-seconds).</p>");
         }
-        chart("importance", Charts.importance(importances, in.metric().key(), IMPORTANCE_BARS));
+        chart("importance", Charts.importance(importances, in.metric(), IMPORTANCE_BARS));
         close();
     }
 
@@ -332,8 +346,10 @@ final class ReportPage {
         open("reproduce", "Reproduce");
         JsonNode c = in.config();
         StringBuilder cmd = new StringBuilder("java -jar automl-workbench.jar run --data ")
-                .append(shell(c.path("data").path("path").asText())).append(" --target ").append(shell(in.target()));
-        if (c.hasNonNull("test_data")) cmd.append(" --test ").append(shell(c.path("test_data").path("path").asText()));
+                .append(shell(path(c.path("data").path("path").asText()))).append(" --target ").append(shell(in.target()));
+        if (c.hasNonNull("test_data")) {
+            cmd.append(" --test ").append(shell(path(c.path("test_data").path("path").asText())));
+        }
         if (c.path("task_forced").asBoolean()) cmd.append(" --task ").append(c.path("task").asText());
         cmd.append(" --metric ").append(in.metric().key());
         if (c.hasNonNull("budget_s")) cmd.append(" --budget ").append(Math.round(c.path("budget_s").asDouble()))
@@ -358,10 +374,11 @@ final class ReportPage {
         close();
     }
 
-    private void chart(String name, Map<String, Object> figure) {
+    private void chart(String name, Charts.Chart chart) {
         String id = "chart-" + name; // sections have ids too: keep the two apart
-        figures.put(id, figure);
-        body.append("<div class=\"chart\" id=\"").append(esc(id)).append("\"></div>");
+        figures.put(id, chart.option());
+        body.append("<div class=\"chart\" id=\"").append(esc(id)).append("\" style=\"height:").append(chart.height())
+                .append("px\"></div>");
     }
 
     private void open(String id, String title) {
@@ -430,6 +447,9 @@ final class ReportPage {
     }
 
     private static String pct(double v) { return v == 0 ? "0" : String.format(Locale.ROOT, "%.1f%%", v); }
+
+    /** The path as written by the run when asked for, else its file name alone. */
+    private String path(String path) { return showPaths ? path : fileName(path); }
 
     private static String fileName(String path) {
         int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

@@ -27,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes an experiment's {@code report.html}: one self-contained file a business analyst can e-mail. It opens
- * offline: plotly.js is inlined from its WebJar, no tag points at a URL, every chart's numbers are in the page
- * (aggregated or sampled, never a raw million-point trace).
+ * Writes an experiment's {@code report.html}: one self-contained file a business analyst can e-mail (about 1.1 MB,
+ * under common mail limits) and print. It opens offline: Apache ECharts is inlined from its WebJar, no tag points at
+ * a URL, every chart's numbers are in the page (aggregated or sampled, never a raw million-point trace). Printed,
+ * each chart stays whole on a page and the navigation and print button are left out. Local absolute paths are
+ * written only when asked for ({@code report --paths}).
  *
  * <p>It works from the experiment FOLDER alone, so it can be written after the run ended, by the {@code report}
  * command or the app: data set and column profile, recipe in plain words, search space and budget, leaderboard,
@@ -41,8 +43,10 @@ public final class ReportWriter {
     /** The report's file name inside an experiment folder. */
     public static final String REPORT_FILE = "report.html";
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
-    private static final String PLOTLY_VERSION = "2.35.3";
-    private static final String PLOTLY = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
+    /** The inlined charting library's version, as its WebJar names it. */
+    static final String ECHARTS_VERSION = "5.3.1";
+    private static final String ECHARTS = "META-INF/resources/webjars/echarts/" + ECHARTS_VERSION
+            + "/dist/echarts.min.js";
 
     private ReportWriter() { }
 
@@ -68,7 +72,8 @@ public final class ReportWriter {
     public static Path write(ExperimentFolder folder, double importanceSeconds, Loaded loaded)
             throws BadInputException {
         return write(folder, folder.dir().resolve(REPORT_FILE),
-                FeatureImportance.Settings.defaults().withMaxSeconds(importanceSeconds), CancelToken.none(), loaded);
+                FeatureImportance.Settings.defaults().withMaxSeconds(importanceSeconds), CancelToken.none(), loaded,
+                false);
     }
 
     /**
@@ -80,21 +85,33 @@ public final class ReportWriter {
      */
     public static Path write(ExperimentFolder folder, Path out, FeatureImportance.Settings importance,
                              CancelToken cancel) throws BadInputException {
-        return write(folder, out, importance, cancel, null);
+        return write(folder, out, importance, cancel, false);
+    }
+
+    /**
+     * As {@link #write(ExperimentFolder, Path, FeatureImportance.Settings, CancelToken)}, saying whether the data
+     * files' local absolute paths are written.
+     *
+     * @param showPaths true to write where the data files are on this machine; false writes their names only
+     */
+    public static Path write(ExperimentFolder folder, Path out, FeatureImportance.Settings importance,
+                             CancelToken cancel, boolean showPaths) throws BadInputException {
+        return write(folder, out, importance, cancel, null, showPaths);
     }
 
     private static Path write(ExperimentFolder folder, Path out, FeatureImportance.Settings importance,
-                              CancelToken cancel, Loaded loaded) throws BadInputException {
+                              CancelToken cancel, Loaded loaded, boolean showPaths) throws BadInputException {
         long start = System.nanoTime();
         ReportInputs in = ReportInputs.load(folder, loaded);
-        AtomicFiles.writeString(out, html(in, importance, cancel));
+        AtomicFiles.writeString(out, html(in, importance, cancel, showPaths));
         LOG.info("wrote {} in {} ms", out, (System.nanoTime() - start) / 1_000_000);
         return out;
     }
 
-    static String html(ReportInputs in, FeatureImportance.Settings importanceSettings, CancelToken cancel) {
+    static String html(ReportInputs in, FeatureImportance.Settings importanceSettings, CancelToken cancel,
+                       boolean showPaths) {
         DatasetProfile profile = in.train() == null ? null : Profiler.profile(in.train());
-        ReportPage page = new ReportPage(in);
+        ReportPage page = new ReportPage(in, showPaths);
         page.summary(profile);
         page.data(profile);
         page.preprocessing();
@@ -108,7 +125,7 @@ public final class ReportWriter {
                 in.test() != null ? "the test file, which the model never saw" : "the training rows (the model was "
                 + "fitted on them: this shows what it relies on, not how well it generalises)");
         page.reproduce(Versions.all());
-        return document(in.folder().id(), page);
+        return document(page.title(), page);
     }
 
     private static List<Scored> scored(ReportInputs in) {
@@ -180,7 +197,7 @@ public final class ReportWriter {
         return out;
     }
 
-    private static String document(String id, ReportPage page) {
+    private static String document(String title, ReportPage page) {
         String body = page.body();
         String figures;
         try {
@@ -191,27 +208,73 @@ public final class ReportWriter {
         }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>AutoML report: " + Html.esc(id) + "</title><style>" + CSS + "</style></head><body>"
-                + "<main>" + body + "<footer>Written by AutoML Workbench. Charts: plotly.js " + PLOTLY_VERSION
-                + " (MIT licence), included in this file.</footer></main>\n"
-                + "<script>" + plotly() + "</script>\n"
-                + "<script>(function () {\nvar figures = " + figures + ";\n"
-                + "var config = {displaylogo: false, responsive: true, showLink: false, showSendToCloud: false,"
-                + " modeBarButtonsToRemove: ['sendDataToCloud', 'lasso2d', 'select2d']};\n"
-                + "Object.keys(figures).forEach(function (id) {\n"
-                + "  var f = figures[id];\n"
-                + "  Plotly.newPlot(id, f.data, f.layout, config);\n"
-                + "});\n})();</script></body></html>\n";
+                + "<title>" + Html.esc(title) + "</title><style>" + CSS + "</style></head><body>"
+                + "<main>" + body + "<footer>Written by AutoML Workbench. Charts: Apache ECharts " + ECHARTS_VERSION
+                + " (Apache License 2.0), included in this file.</footer></main>\n"
+                + "<script>" + echarts() + "</script>\n"
+                + "<script>(function () {\nvar figures = " + figures + ";\n" + DRAW + "})();</script></body></html>\n";
     }
 
-    private static String plotly() {
-        try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(PLOTLY)) {
-            if (in == null) throw new IllegalStateException(PLOTLY + " is not on the classpath (the plotly WebJar)");
+    /**
+     * Draws every chart (SVG: sharp when printed, and a chart's text stays text), gives the custom error-bar series
+     * their drawing, redraws the charts at the paper's width around printing and back after, and wires the print
+     * button.
+     */
+    private static final String DRAW = """
+            var charts = [];
+            function whiskers(params, api) {
+              var y = api.value(2), lo = api.coord([api.value(0), y]), hi = api.coord([api.value(1), y]);
+              var h = api.size([0, 1])[1] * 0.25, s = {stroke: '#475569', lineWidth: 1.5};
+              return {type: 'group', children: [
+                {type: 'line', shape: {x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1]}, style: s},
+                {type: 'line', shape: {x1: lo[0], y1: lo[1] - h, x2: lo[0], y2: lo[1] + h}, style: s},
+                {type: 'line', shape: {x1: hi[0], y1: hi[1] - h, x2: hi[0], y2: hi[1] + h}, style: s}]};
+            }
+            Object.keys(figures).forEach(function (id) {
+              var option = figures[id];
+              option.series.forEach(function (s) { if (s.type === 'custom') s.renderItem = whiskers; });
+              var chart = echarts.init(document.getElementById(id), null, {renderer: 'svg'});
+              chart.setOption(option);
+              charts.push(chart);
+            });
+            var printing = false;
+            // For paper every chart is drawn 680 CSS pixels wide (A4 or Letter less the margins) and given a
+            // viewBox, so that the print style can scale it to the page's real width: neither cut at the edge
+            // nor shrunk to unreadable text, whatever the paper.
+            window.addEventListener('beforeprint', function () {
+              printing = true;
+              charts.forEach(function (c) {
+                c.resize({width: 680});
+                c.getZr().refreshImmediately(); // the page is laid out for paper before the next frame would draw
+                var svg = c.getDom().querySelector('svg');
+                if (svg) svg.setAttribute('viewBox', '0 0 680 ' + c.getHeight());
+              });
+            });
+            window.addEventListener('afterprint', function () {
+              printing = false;
+              charts.forEach(function (c) {
+                var svg = c.getDom().querySelector('svg');
+                if (svg) svg.removeAttribute('viewBox');
+                c.resize({width: 'auto'});
+              });
+            });
+            window.addEventListener('resize', function () {
+              // laying the page out for paper resizes the window too: keep the paper drawing until it is done
+              if (printing) return;
+              charts.forEach(function (c) { c.resize({width: 'auto'}); });
+            });
+            var print = document.getElementById('print');
+            if (print) print.addEventListener('click', function () { window.print(); });
+            """;
+
+    private static String echarts() {
+        try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(ECHARTS)) {
+            if (in == null) throw new IllegalStateException(ECHARTS + " is not on the classpath (the echarts WebJar)");
             String js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (js.contains("</script")) throw new IllegalStateException("plotly.js cannot be inlined as it is");
+            if (js.contains("</script")) throw new IllegalStateException("echarts cannot be inlined as it is");
             return js;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PLOTLY, e);
+            throw new IllegalStateException("cannot read " + ECHARTS, e);
         }
     }
 
@@ -240,7 +303,28 @@ public final class ReportWriter {
                   word-break: break-all; }
             .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
             @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
-            .chart { width: 100%; min-height: 260px; }
+            .chart { width: 100%; min-height: 200px; }
             footer { margin-top: 40px; font-size: 12px; }
+            button.print { float: right; font: inherit; padding: 6px 14px; border: 1px solid var(--accent);
+                           border-radius: 6px; background: #fff; color: var(--accent); cursor: pointer; }
+            button.print:hover { background: var(--accent); color: #fff; }
+            @page { margin: 14mm; }
+            @media print {
+              body { background: #fff; font-size: 12px; }
+              main { max-width: none; padding: 0; }
+              nav, button.print { display: none; }
+              section { margin-top: 18px; }
+              /* one chart per row, each kept whole on a page with its heading */
+              .grid { display: block; }
+              .grid > div, .chart, table.kv, pre, .note { break-inside: avoid; page-break-inside: avoid; }
+              /* the drawing (given a viewBox before printing) scales to the page's width */
+              .chart { height: auto !important; min-height: 0; }
+              .chart > div, .chart svg { position: static !important; width: 100% !important;
+                                         height: auto !important; }
+              h2, h3 { break-after: avoid; page-break-after: avoid; }
+              tr { break-inside: avoid; page-break-inside: avoid; }
+              thead { display: table-header-group; }
+              a { color: inherit; text-decoration: none; }
+            }
             """;
 }

@@ -262,7 +262,9 @@ public final class PrepareView extends BorderPane {
             TableColumn<Integer, String> col = new TableColumn<>(c.name());
             col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(c.isMissing(cd.getValue()) ? "" : c.getString(cd.getValue())));
             col.setSortable(false);
-            col.setPrefWidth(Math.max(70, Math.min(240, c.name().length() * 8 + 24)));
+            // the header whole (one-hot columns are named column=value), the cells up to 240 px
+            col.setMinWidth(Math.max(70, org.automlwb.ui.TableHeaders.width(c.name())));
+            col.setPrefWidth(Math.max(col.getMinWidth(), Math.min(240, c.name().length() * 8 + 24)));
             previewTable.getColumns().add(col);
         }
         int n = Math.min(PREVIEW_TABLE_ROWS, t.rowCount());

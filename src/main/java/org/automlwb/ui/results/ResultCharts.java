@@ -57,6 +57,7 @@ final class ResultCharts {
                 + Fmt.percent(100 * m.accuracy()));
         title.getStyleClass().add("chart-heading");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a second line rather than a cut one
         VBox box = new VBox(6, title, grid);
         box.setId("results-confusion");
         box.setAlignment(Pos.TOP_LEFT);
@@ -81,16 +82,40 @@ final class ResultCharts {
         return chart;
     }
 
-    /** Predicted against actual, with the line where they are equal. */
+    /**
+     * Predicted against actual, with the diagonal where they are equal: points above it are predicted too high.
+     * A line chart whose row series shows its points and no line, and whose diagonal shows its line and no points.
+     */
     static XYChart<Number, Number> actualVsPredicted(RegressionPoints p) {
-        ScatterChart<Number, Number> chart = new ScatterChart<>(axis("actual"), axis("predicted"));
+        LineChart<Number, Number> chart = new LineChart<>(axis("actual"), axis("predicted"));
         prepare(chart, "Actual vs predicted (validation" + (p.size() == RegressionPoints.LIMIT ? ", sample" : "") + ")");
+        chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
         s.setName("rows");
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(p.size());
-        for (int i = 0; i < p.size(); i++) data.add(new XYChart.Data<>(p.actual()[i], p.predicted()[i]));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.size(); i++) {
+            data.add(new XYChart.Data<>(p.actual()[i], p.predicted()[i]));
+            lo = Math.min(lo, Math.min(p.actual()[i], p.predicted()[i]));
+            hi = Math.max(hi, Math.max(p.actual()[i], p.predicted()[i]));
+        }
         s.getData().setAll(data);
+        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
+        diagonal.setName("predicted = actual");
+        if (lo <= hi) diagonal.getData().setAll(List.of(new XYChart.Data<>(lo, lo), new XYChart.Data<>(hi, hi)));
         chart.getData().add(s);
+        chart.getData().add(diagonal);
+        // the rows as points only; the diagonal as a thin dashed line only
+        s.getNode().setStyle("-fx-stroke: transparent;");
+        for (XYChart.Data<Number, Number> d : s.getData()) {
+            if (d.getNode() != null) d.getNode().setStyle("-fx-background-radius: 3px; -fx-padding: 2.5px;");
+        }
+        diagonal.getNode().setStyle("-fx-stroke-width: 1.5px; -fx-stroke-dash-array: 6 4;");
+        diagonal.getNode().getStyleClass().add("results-diagonal");
+        for (XYChart.Data<Number, Number> d : diagonal.getData()) {
+            if (d.getNode() != null) d.getNode().setVisible(false);
+        }
         chart.setLegendVisible(false);
         chart.setId("results-actual-predicted");
         return chart;
@@ -140,8 +165,10 @@ final class ResultCharts {
     }
 
     /** The columns the model relies on most, as horizontal bars (largest at the top). */
-    static BarChart<Number, String> importance(org.automlwb.engine.FeatureImportance.Result result, int top) {
-        NumberAxis x = axis("worse by (drop in the metric)");
+    static BarChart<Number, String> importance(org.automlwb.engine.FeatureImportance.Result result,
+                                               org.automlwb.engine.Metric metric, int top) {
+        // "rise in RMSE" for an error, "fall in AUC" for a score: a "drop" in an error would read as better
+        NumberAxis x = axis(metric == null ? "worse by" : org.automlwb.export.report.MetricWords.worseBy(metric));
         x.setForceZeroInRange(true);
         CategoryAxis y = new CategoryAxis();
         BarChart<Number, String> chart = new BarChart<>(x, y);

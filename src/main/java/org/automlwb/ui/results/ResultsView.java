@@ -28,6 +28,7 @@ import org.automlwb.engine.PlainNames;
 import org.automlwb.ui.Css;
 import org.automlwb.ui.Fmt;
 import org.automlwb.ui.run.LeaderRow;
+import org.automlwb.ui.TableHeaders;
 import org.automlwb.ui.run.LeaderboardTable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -95,6 +96,7 @@ public final class ResultsView extends StackPane {
 
         LeaderboardTable board = new LeaderboardTable(vm.rows(), "Score");
         board.setId("results-leaderboard");
+        TableHeaders.fit(board);
         board.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Hyperparameters are details: hidden here (the chosen model's are under Details), shown from the table's
         // menu button (+) for whoever wants every trial's.
@@ -122,6 +124,7 @@ public final class ResultsView extends StackPane {
         fitRows(metrics);
         fitRows(compare);
         compareTitle.setWrapText(true);
+        compareTitle.setMinHeight(Region.USE_PREF_SIZE); // wrapped onto a second line, not cut, when narrow
         VBox chosen = new VBox(6, heading("Chosen model"), metrics);
         VBox pair = new VBox(6, compareTitle, compare);
         HBox tables = new HBox(10, chosen, pair);
@@ -251,7 +254,9 @@ public final class ResultsView extends StackPane {
     private void showImportance(org.automlwb.engine.FeatureImportance.Result result) {
         importancePanel.getChildren().setAll(importanceNote);
         if (result != null && !result.importances().isEmpty()) {
-            importancePanel.getChildren().add(grow(ResultCharts.importance(result, 15)));
+            var outcome = vm.outcomeProperty().get();
+            var metric = outcome == null || outcome.result() == null ? null : outcome.result().summary().metric();
+            importancePanel.getChildren().add(grow(ResultCharts.importance(result, metric, 15)));
         }
     }
 
@@ -334,9 +339,12 @@ public final class ResultsView extends StackPane {
             }
         });
         t.getColumns().add(name);
-        t.getColumns().get(0).setMinWidth(118); // "balanced_accuracy" whole
+        // narrow enough that both tables keep every header whole side by side at 1280x800 (a long metric name's
+        // cell is cut there, its tooltip says what it means, and whole from 1600 wide)
+        t.getColumns().get(0).setMinWidth(96);
         t.getColumns().add(column(leftTitle, MetricRow::left, v -> Fmt.number((Double) v)));
         t.getColumns().add(column(rightTitle, MetricRow::right, v -> Fmt.number((Double) v)));
+        TableHeaders.fit(t);
         return t;
     }
 

@@ -59,6 +59,8 @@ public final class RunViewModel {
     private final StringProperty stage = new SimpleStringProperty("");
     private final StringProperty elapsed = new SimpleStringProperty("");
     private final StringProperty remaining = new SimpleStringProperty("");
+    /** What "time left" says while a run stops. */
+    static final String STOPPING_REMAINING = "stopping: keeping what finished";
     private final StringProperty trials = new SimpleStringProperty("");
     private final StringProperty best = new SimpleStringProperty("");
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
@@ -176,6 +178,18 @@ public final class RunViewModel {
         cancel.cancel();
         phase.set(RunPhase.STOPPING);
         stage.set("stopping: finishing the trials in flight and refitting the best model");
+        remaining.set(STOPPING_REMAINING);
+    }
+
+    /**
+     * Forgets a run that has ended (its leaderboard, charts, figures and finished bar) so that the Run view of a
+     * newly opened data set does not show the last one's. A run still going is left alone: it saves when done.
+     */
+    public void forgetEnded() {
+        if (phase.get().active()) return;
+        clear();
+        stage.set("");
+        phase.set(RunPhase.IDLE);
     }
 
     /** Called as the window closes: stops a run without waiting for it. */
@@ -299,7 +313,9 @@ public final class RunViewModel {
         double secs = (nanoClock.getAsLong() - startNanos) / 1e9;
         elapsed.set(TimeText.of(secs) + " elapsed");
         Duration budget = spec.budget();
-        if (budget != null) {
+        if (phase.get() == RunPhase.STOPPING) {
+            remaining.set(STOPPING_REMAINING); // a count-down would promise time the stop will not take
+        } else if (budget != null) {
             double total = budget.toMillis() / 1000.0;
             progress.set(Math.min(1, secs / total));
             remaining.set(secs < total ? TimeText.of(total - secs) + " left" : "budget used, finishing");
@@ -315,8 +331,11 @@ public final class RunViewModel {
     private void onFinished(ExperimentOutcome outcome) {
         drain();
         RunSummary s = outcome.summary();
+        // One clock for the figure that counted up during the run, the best-score line's end and "N s in all":
+        // the window's, which started before the engine did (the engine's own total is a little shorter).
+        double total = Math.max(s.wallSeconds(), (nanoClock.getAsLong() - startNanos) / 1e9);
         if (!steps.isEmpty() && !Double.isNaN(bestScore)) {
-            steps.add(new ScorePoint(s.wallSeconds(), bestScore, steps.get(steps.size() - 1).algorithm()));
+            steps.add(new ScorePoint(total, bestScore, steps.get(steps.size() - 1).algorithm()));
         }
         flushTable();
         flushCharts();
@@ -327,7 +346,7 @@ public final class RunViewModel {
         });
         progress.set(1);
         remaining.set("");
-        elapsed.set(TimeText.of(s.wallSeconds()) + " in all");
+        elapsed.set(TimeText.of(total) + " in all");
         stage.set((s.outcome() == RunSummary.Outcome.CANCELLED ? "stopped" : "done") + " · " + s.message()
                 + " · saved in " + outcome.folder().dir().getFileName());
         session.lastOutcomeProperty().set(outcome);

@@ -88,6 +88,7 @@ public final class TargetBar extends FlowPane {
         Runnable showKind = () -> kind.setValue(vm.kindOf(selectedColumn.getValue()));
         selectedColumn.addListener((obs, o, c) -> showKind.run());
         vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> showKind.run());
+        showKind.run(); // the bar is built when a data set is already loaded, a column perhaps already selected
         kind.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedColumn.getValue() == null, selectedColumn));
         kind.setOnAction(e -> {
             String col = selectedColumn.getValue();

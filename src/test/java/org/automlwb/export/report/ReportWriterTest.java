@@ -35,7 +35,7 @@ class ReportWriterTest {
         return Files.readString(experiment.resolve(ReportWriter.REPORT_FILE));
     }
 
-    /** The figures the drawing script passes to plotly, by element id. */
+    /** The ECharts options the drawing script passes to {@code setOption}, by element id. */
     static JsonNode figures(HtmlTags page) throws Exception {
         String script = page.scripts.get(page.scripts.size() - 1);
         int start = script.indexOf("var figures = ") + "var figures = ".length();
@@ -46,8 +46,9 @@ class ReportWriterTest {
     @Test
     void theRunWritesAnOfflineReport() throws Exception {
         HtmlTags page = new HtmlTags(report(ReportFixture.binary()));
-        assertEquals(2, page.scripts.size(), "plotly.js inlined, then the drawing script");
-        assertTrue(page.scripts.get(0).contains("plotly.js v2.35.3"), "the WebJar's plotly.js is inlined");
+        assertEquals(2, page.scripts.size(), "echarts inlined, then the drawing script");
+        assertTrue(page.scripts.get(0).contains("version=\"" + ReportWriter.ECHARTS_VERSION + "\""),
+                "the WebJar's echarts is inlined");
         for (HtmlTags.Tag t : page.tags) {
             assertFalse(t.name().equals("script") && t.attributes().containsKey("src"), "no <script src>");
             assertFalse(t.name().equals("link") || t.name().equals("img") || t.name().equals("iframe"),
@@ -60,7 +61,7 @@ class ReportWriterTest {
         }
         for (String css : page.styles) assertFalse(css.contains("http"), "style pulls nothing from the web");
         List<String> ids = page.ids();
-        assertEquals(ids.size(), new HashSet<>(ids).size(), "element ids are unique (plotly draws by id)");
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "element ids are unique (charts are drawn by id)");
     }
 
     @Test
@@ -82,17 +83,19 @@ class ReportWriterTest {
         }
         // the confusion matrix counts every validated row once
         int counted = 0;
-        for (JsonNode row : figures.path("chart-confusion-validation-out-of-fold").path("data").get(0).path("z")) {
-            for (JsonNode c : row) counted += c.asInt();
+        for (JsonNode cell : figures.path("chart-confusion-validation-out-of-fold").path("series").get(0).path("data")) {
+            counted += cell.get(2).asInt(); // [predicted, actual, rows]
         }
         assertEquals(PredictionsCsv.read(experiment.resolve(PredictionsCsv.VALIDATION_FILE)).rows().length, counted);
         // the most important column carries signal (usage or plan), and noise does not come first
-        JsonNode bars = figures.path("chart-importance").path("data").get(0).path("y");
-        String top = bars.get(bars.size() - 1).asText();
+        JsonNode bars = figures.path("chart-importance").path("yAxis").path("data");
+        String top = bars.get(0).asText(); // the axis runs top down
         assertTrue(top.equals("usage") || top.equals("plan"), "top column " + top);
         // best score over time: seconds from the journal's finished_s, in order
-        JsonNode x = figures.path("chart-best-over-time").path("data").get(1).path("x");
-        for (int i = 1; i < x.size(); i++) assertTrue(x.get(i).asDouble() >= x.get(i - 1).asDouble());
+        JsonNode best = figures.path("chart-best-over-time").path("series").get(1).path("data");
+        for (int i = 1; i < best.size(); i++) {
+            assertTrue(best.get(i).get(0).asDouble() >= best.get(i - 1).get(0).asDouble());
+        }
         assertTrue(Files.exists(experiment.resolve(OnnxExport.MODEL_FILE)), "a single linear winner exports to ONNX");
     }
 
@@ -103,8 +106,10 @@ class ReportWriterTest {
         figures(page).fieldNames().forEachRemaining(charts::add);
         assertEquals(Set.of("chart-best-over-time", "chart-per-algorithm", "chart-actual-validation-out-of-fold",
                 "chart-residuals-validation-out-of-fold", "chart-importance"), charts);
-        JsonNode bars = figures(page).path("chart-importance").path("data").get(0).path("y");
-        assertEquals("colour", bars.get(0).asText(), "the noise column is the least important");
+        JsonNode bars = figures(page).path("chart-importance").path("yAxis").path("data");
+        assertEquals("colour", bars.get(bars.size() - 1).asText(), "the noise column is the least important");
+        assertEquals("worse by (rise in RMSE)", figures(page).path("chart-importance").path("xAxis").path("name")
+                .asText(), "an error metric gets worse by rising");
     }
 
     @Test
@@ -114,6 +119,27 @@ class ReportWriterTest {
                 "--importance-rows", "100"));
         assertTrue(Files.readString(out).contains("id=\"winner\""));
         assertEquals(Cli.BAD_INPUT, cli("report", "--experiment", dir.toString()));
+    }
+
+    @Test
+    void titleAndDateAreInWordsAndLocalPathsOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        Path experiment = ReportFixture.binary();
+        String html = report(experiment);
+        JsonNode config = Json.MAPPER.readTree(Files.readString(experiment.resolve("config.json")));
+        String dataPath = config.path("data").path("path").asText();
+        assertTrue(html.contains("<h1>Churn — predicting churn</h1>"), "a title in words");
+        assertTrue(html.contains("<title>Churn — predicting churn</title>"));
+        assertTrue(java.util.regex.Pattern.compile("Run on \\d{1,2} [A-Z][a-z]{2} 20\\d\\d, \\d\\d:\\d\\d ")
+                .matcher(html).find(), "a date as people write it");
+        assertTrue(html.contains("id=\"print\""), "a print button");
+        String folder = Path.of(dataPath).getParent().toString();
+        assertFalse(html.contains(folder), "the data's folder on this machine is left out by default");
+        assertTrue(html.contains("churn.train.csv") && html.contains("--data churn.train.csv"), "its name is kept");
+
+        Path out = dir.resolve("with-paths.html");
+        assertEquals(Cli.OK, cli("report", "--experiment", experiment.toString(), "--out", out.toString(),
+                "--importance-rows", "100", "--paths"));
+        assertTrue(Files.readString(out).contains(dataPath), "--paths writes where the data is");
     }
 
     @Test

@@ -81,15 +81,32 @@ class RunViewModelTest {
         vm.start();
         assertEquals(RunPhase.RUNNING, vm.getPhase());
         assertFalse(vm.getPhase().canStart(), "no second run while one goes");
+        clock.set(2_000_000_000L);
+        vm.drain();
+        assertTrue(vm.remainingProperty().get().endsWith(" left"), vm.remainingProperty().get());
         vm.stop();
         assertEquals(RunPhase.STOPPING, vm.getPhase());
         assertFalse(vm.getPhase().canStop());
+        clock.set(3_000_000_000L);
+        vm.drain();
+        assertEquals(RunViewModel.STOPPING_REMAINING, vm.remainingProperty().get(),
+                "no count-down of the budget while stopping");
+        clock.set(7_000_000_000L); // the engine reports 3 s of its own; the window counted 7
         executor.runNext();
+        assertEquals("7 s in all", vm.elapsedProperty().get(), "the clock the elapsed figure counted on");
+        assertEquals(7.0, vm.bestSteps().get(vm.bestSteps().size() - 1).seconds(), 1e-9,
+                "the best-score line ends where the run did, on the same clock");
         assertTrue(token.get().isCancelled());
         assertEquals(RunPhase.STOPPED, vm.getPhase());
         assertNotNull(session.lastOutcomeProperty().get());
         assertEquals(1, vm.rows().size(), "the final drain applied the last events");
         assertTrue(vm.getPhase().canStart());
+
+        vm.forgetEnded(); // another data set was opened
+        assertEquals(RunPhase.IDLE, vm.getPhase());
+        assertTrue(vm.rows().isEmpty() && vm.bestSteps().isEmpty() && vm.trialPoints().isEmpty(),
+                "no leaderboard or chart of the previous file's run");
+        assertEquals("", vm.elapsedProperty().get());
     }
 
     @Test
