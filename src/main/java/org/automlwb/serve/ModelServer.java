@@ -42,6 +42,9 @@ public final class ModelServer implements AutoCloseable {
     /** Set on a request whose error this server already answered, so Javalin's 404 handler leaves it alone. */
     private static final String ANSWERED = "automlwb.answered";
 
+    /** A refused body up to this size is read and dropped so that the connection stays usable (as Tomcat does). */
+    private static final long SWALLOW_BYTES = 4L * 1024 * 1024;
+
     /** How long close() waits for the requests in flight: longer than any one request should take. */
     static final Duration DRAIN = Duration.ofSeconds(30);
 
@@ -195,6 +198,9 @@ public final class ModelServer implements AutoCloseable {
     private void error(Context ctx, String endpoint, ApiError e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         metrics.error(endpoint, e.kind().code);
+        // A body refused for its size was not read: Jetty drops the connection after the answer, so the client is
+        // told not to send its next request on it (it would read an empty answer).
+        if (e.kind() == ApiError.Kind.BODY_TOO_LARGE) ctx.res().setHeader("Connection", "close");
         send(ctx, e.kind().status, JSON, Json.line(e.body()));
     }
 
@@ -236,7 +242,18 @@ public final class ModelServer implements AutoCloseable {
     private String body(Context ctx) throws ApiError {
         long limit = settings.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limit) throw tooLarge(declared);
+        if (declared > limit) {
+            // Read and drop a refused body of modest size, as servlet containers swallow one: left unread, the
+            // connection is dropped under the client, whose next request on it then gets no answer at all.
+            if (declared <= SWALLOW_BYTES) {
+                try (InputStream in = ctx.bodyInputStream()) {
+                    in.skipNBytes(declared);
+                } catch (IOException e) {
+                    LOG.debug("refused body not drained: {}", e.toString());
+                }
+            }
+            throw tooLarge(declared);
+        }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) throw tooLarge(-1);

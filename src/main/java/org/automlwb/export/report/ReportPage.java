@@ -157,9 +157,9 @@ final class ReportPage {
         close();
     }
 
-    private static void addFile(List<String[]> kv, String what, org.automlwb.data.Lineage.FileRef f) {
+    private void addFile(List<String[]> kv, String what, org.automlwb.data.Lineage.FileRef f) {
         if (f == null) return;
-        kv.add(new String[] {what, f.path() + " (SHA-256 " + f.sha256().substring(0, Math.min(12, f.sha256().length()))
+        kv.add(new String[] {what, path(String.valueOf(f.path())) + " (SHA-256 " + f.sha256().substring(0, Math.min(12, f.sha256().length()))
                 + "…)"});
     }
 
