@@ -124,7 +124,8 @@ final class H2oRun implements EnginePrepared {
     private long deadlineNanos(EngineContext context) {
         Duration budget = context.budget();
         if (budget == null) return Long.MAX_VALUE;
-        long from = context.startNanos();
+        // A resumed run has what the stopped one left (its models are gone with its worker; the time is not).
+        long from = context.startNanos() - (long) (context.resume().usedSeconds() * 1e9);
         long reserve = Math.max(FINISH_RESERVE.toNanos(), budget.toNanos() / 10);
         return from + budget.toNanos() - reserve;
     }

@@ -27,8 +27,10 @@ import water.H2O;
 import water.H2OStarter;
 import water.Key;
 import water.fvec.Frame;
+import water.fvec.NFSFileVec;
 import water.fvec.Vec;
-import water.util.FrameUtils;
+import water.parser.ParseDataset;
+import water.parser.ParseSetup;
 
 /**
  * The H2O side of the H2O engine: the {@code main} of a JVM of its own that the engine starts for one run (H2O
@@ -232,8 +234,12 @@ public final class H2oWorker {
         }
     }
 
-    private static Frame parse(Path csv, String name) throws Exception {
-        return FrameUtils.parseFrame(Key.make(name), new File(csv.toString()));
+    private static Frame parse(Path csv, String name) {
+        NFSFileVec file = NFSFileVec.make(new File(csv.toString()));
+        // The header is said to be there: when every column holds text (all category codes, classes k0, k1...),
+        // H2O's guess cannot tell the header from a row and reads it as one more row.
+        ParseSetup setup = ParseSetup.guessSetup(new Key[] {file._key}, false, ParseSetup.HAS_HEADER);
+        return ParseDataset.parse(Key.make(name), new Key[] {file._key}, true, setup);
     }
 
     private static void asCategorical(Frame f, String column) {

@@ -40,7 +40,7 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         rank.setCellFactory(c -> text(r -> r == 0 ? "" : Integer.toString(r), "num"));
         TableColumn<LeaderRow, Integer> trial = column("Trial", 56, LeaderRow::trialId);
         trial.setCellFactory(c -> text(String::valueOf, "num"));
-        TableColumn<LeaderRow, String> engine = column("Engine", 64, LeaderRow::engine);
+        TableColumn<LeaderRow, String> engine = column("Engine", 76, LeaderRow::engine);
         engineColumnWhenSeveral(rows, engine);
         TableColumn<LeaderRow, String> algo = column("Algorithm", 140, LeaderRow::algorithm);
         algo.setCellFactory(c -> new TableCell<>() {
@@ -106,6 +106,7 @@ public final class LeaderboardTable extends TableView<LeaderRow> {
         // Numbers and status stay readable when the table is narrow; the hyperparameters and error give way.
         rank.setMinWidth(40);
         trial.setMinWidth(52);
+        engine.setMinWidth(70);
         algo.setMinWidth(100);
         score.setMinWidth(72);
         fit.setMinWidth(56);

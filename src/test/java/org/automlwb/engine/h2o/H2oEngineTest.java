@@ -130,6 +130,30 @@ class H2oEngineTest {
         assertTrue(H2oRun.maxDifference(fromDisk, out.result().testPredictions()) < 1e-6);
     }
 
+    /** Every column text (as in the car data set): H2O must still read the files' first line as their header. */
+    @Test
+    void dataWhoseColumnsAreAllCategoriesIsReadWithItsHeader() throws Exception {
+        StringBuilder sb = new StringBuilder("buying,doors,safety,class\n");
+        Random rng = new Random(4);
+        String[] levels = {"low", "med", "high"};
+        for (int i = 0; i < 240; i++) {
+            int b = rng.nextInt(3);
+            int s = rng.nextInt(3);
+            sb.append(levels[b]).append(',').append(rng.nextBoolean() ? "two" : "four").append(',').append(levels[s])
+                    .append(',').append(s == 0 ? "unacc" : b == 2 ? "acc" : "good").append('\n');
+        }
+        Path file = dir.resolve("cars.csv");
+        Files.writeString(file, sb);
+        LoadedData data = CsvLoader.load(file);
+        RunSpec spec = RunSpec.defaults("class").toBuilder().budget(null).maxTrials(1).threads(2).build();
+        ExperimentOutcome out = Experiments.runWithoutReport(data, data, new RunPlan(List.of(EngineKind.H2O), spec),
+                null, dir.resolve("models-cars"), CancelToken.none());
+
+        assertEquals(RunSummary.Outcome.MAX_TRIALS, out.summary().outcome(), out.summary().message());
+        assertEquals(240, out.result().validationTargets().size());
+        assertEquals(240, out.result().testPredictions().size());
+    }
+
     @Test
     void aStoppedRunLeavesNoH2oProcessAndKeepsTheModelsItHad() throws Exception {
         CancelToken cancel = CancelToken.none();
