@@ -50,8 +50,12 @@ public final class PythonLocator {
 
     /** The Python to use (looked for once per program). */
     public static synchronized Lookup find() {
-        if (cached == null) cached = search(candidates());
-        return cached;
+        if (cached != null) return cached;
+        Lookup found = search(candidates());
+        // An answer cut short by an interrupt (a view closed, a run stopped) says nothing about this machine: it is
+        // not kept, or every later check in this program would repeat it.
+        if (found.found() || !Thread.currentThread().isInterrupted()) cached = found;
+        return found;
     }
 
     /** Forgets the answer, so the next {@link #find} looks again (after the user installed something). */
