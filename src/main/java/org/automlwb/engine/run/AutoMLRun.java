@@ -13,6 +13,7 @@ import org.automlwb.common.HeapNeed;
 import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
+import org.automlwb.engine.PlainNames;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.Metrics;
 import org.automlwb.engine.Predictions;
@@ -413,9 +414,14 @@ public final class AutoMLRun {
             return why == RunSummary.Outcome.CANCELLED ? "stopped before any model finished"
                     : "no model could be trained" + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
         }
-        String s = String.format(Locale.ROOT, "best: %s, validation %s %.5g", leader.spec().algorithm(),
-                metric.key(), validation.getOrDefault(metric.key(), Double.NaN));
-        if (!test.isEmpty()) s += String.format(Locale.ROOT, ", test %s %.5g", metric.key(), test.get(metric.key()));
+        // Read by people (Results, the progress line): names, not ids; files and JSON keep the ids.
+        String s = String.format(Locale.ROOT, "best: %s, validation %s %.5g",
+                PlainNames.algorithm(leader.spec().algorithm()),
+                PlainNames.metric(metric), validation.getOrDefault(metric.key(), Double.NaN));
+        if (!test.isEmpty()) {
+            s += String.format(Locale.ROOT, ", test %s %.5g", PlainNames.metric(metric),
+                    test.get(metric.key()));
+        }
         return s + " (" + trials + " trials, " + why.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
     }
 }
