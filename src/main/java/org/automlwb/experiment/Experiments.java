@@ -44,17 +44,6 @@ public final class Experiments {
     private Experiments() { }
 
     /**
-     * @param test       test data, or null
-     * @param recipe     the preprocessing recipe, or null for the automatic one
-     * @param modelsRoot the {@code models/} folder
-     */
-    public static ExperimentOutcome run(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
-                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
-            throws BadInputException, InterruptedException {
-        return start(train, test, RunPlan.tribuo(spec), recipe, null, modelsRoot, cancel, true, listeners);
-    }
-
-    /**
      * A run of the plan's engines, one after another on the same data ({@link RunPlan}).
      *
      * @param test       test data, or null
@@ -77,14 +66,8 @@ public final class Experiments {
         return start(train, test, plan, recipe, recipeFile, modelsRoot, cancel, true, listeners);
     }
 
-    /** As {@link #run}, without writing report.html (the benchmark times runs, not reports). */
-    public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunSpec spec, Recipe recipe,
-                                        Path modelsRoot, CancelToken cancel, RunListener... listeners)
-            throws BadInputException, InterruptedException {
-        return start(train, test, RunPlan.tribuo(spec), recipe, null, modelsRoot, cancel, false, listeners);
-    }
-
-    /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, without report.html. */
+    /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, without writing
+     * report.html (the benchmark times runs, not reports). */
     public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.experiment.Experiments;
@@ -47,7 +48,8 @@ class ExportFaultsTest {
         Files.writeString(f, sb.toString());
         RunSpec spec = new RunSpec("y", null, null, null, 2, 1, 3L, "auto", List.of("elastic_net"), 3, 10_000, 0,
                 false, null);
-        outcome = Experiments.run(CsvLoader.load(f), null, spec, null, dir.resolve("models"), CancelToken.none());
+        outcome = Experiments.run(CsvLoader.load(f), null, RunPlan.tribuo(spec), null, dir.resolve("models"),
+                CancelToken.none());
     }
 
     /** A hook that fails as a full disk does at the first write whose path ends with {@code suffix}. */

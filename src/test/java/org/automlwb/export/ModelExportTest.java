@@ -23,6 +23,7 @@ import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.SingleModel;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.model.ModelBundle;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
@@ -56,7 +57,7 @@ class ModelExportTest {
         train = CsvLoader.load(f);
         RunSpec spec = new RunSpec("y", null, null, null, 2, 1, 3L, "auto", List.of("elastic_net"), 3, 10_000, 0,
                 false, null);
-        outcome = Experiments.run(train, null, spec, null, dir.resolve("models"), CancelToken.none());
+        outcome = Experiments.run(train, null, RunPlan.tribuo(spec), null, dir.resolve("models"), CancelToken.none());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.experiment.Experiments;
 import org.automlwb.predict.BatchPredictor;
@@ -40,8 +41,8 @@ class PredictionsBesideInputTest {
         Files.writeString(labelled, sb.toString());
         RunSpec spec = new RunSpec("repaid", null, null, null, 2, 1, 5L, "auto", List.of("liblinear"), 3, 10_000, 0,
                 false, null);
-        ExperimentOutcome o = Experiments.run(CsvLoader.load(labelled), null, spec, null, dir.resolve("models"),
-                CancelToken.none());
+        ExperimentOutcome o = Experiments.run(CsvLoader.load(labelled), null, RunPlan.tribuo(spec), null,
+                dir.resolve("models"), CancelToken.none());
         model = ModelLoader.load(o.trainedModel().dir());
     }
 

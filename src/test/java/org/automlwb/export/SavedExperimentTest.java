@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.trial.TrialResult;
@@ -50,7 +51,7 @@ class SavedExperimentTest {
         // Two algorithms and an ensemble over them: the ensemble's row lives only in leaderboard.csv.
         RunSpec spec = new RunSpec("churned", null, null, null, 4, 1, 5L, "auto",
                 List.of("liblinear", "naive_bayes"), 3, 10_000, 0, true, null);
-        ran = Experiments.run(CsvLoader.load(f), null, spec, null, models, CancelToken.none());
+        ran = Experiments.run(CsvLoader.load(f), null, RunPlan.tribuo(spec), null, models, CancelToken.none());
     }
 
     @Test

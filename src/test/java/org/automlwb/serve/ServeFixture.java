@@ -16,6 +16,7 @@ import java.util.Random;
 import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.export.Deployment;
 import org.automlwb.experiment.ExperimentOutcome;
@@ -42,7 +43,7 @@ final class ServeFixture {
         RunSpec spec = new RunSpec("churn", null, null, null, 3, 2, 5L, "auto", List.of("linear_sgd"), 3, 10_000, 0,
                 false, null);
         Path models = dir.resolve("models");
-        outcome = Experiments.run(CsvLoader.load(train), null, spec, null, models, CancelToken.none());
+        outcome = Experiments.run(CsvLoader.load(train), null, RunPlan.tribuo(spec), null, models, CancelToken.none());
         trained = outcome.trainedModel().dir();
         deployment = Deployment.rootFor(models);
         Deployment.Deployed d = Deployment.deploy(trained, deployment);

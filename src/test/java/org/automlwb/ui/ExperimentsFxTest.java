@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.experiment.Experiments;
 import org.automlwb.ui.load.DataSource;
@@ -58,7 +59,7 @@ class ExperimentsFxTest {
         Files.writeString(f, sb.toString());
         RunSpec spec = new RunSpec("kind", null, null, null, 2, 1, 5L, "auto", List.of("liblinear"), 3, 10_000, 0,
                 false, null);
-        Experiments.run(CsvLoader.load(f), null, spec, null, models, CancelToken.none());
+        Experiments.run(CsvLoader.load(f), null, RunPlan.tribuo(spec), null, models, CancelToken.none());
     }
 
     @Start

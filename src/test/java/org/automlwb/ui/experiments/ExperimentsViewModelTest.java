@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import javafx.beans.property.SimpleObjectProperty;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
+import org.automlwb.engine.api.RunPlan;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.experiment.ExperimentOutcome;
 import org.automlwb.export.ExperimentSummary;
@@ -54,7 +55,8 @@ class ExperimentsViewModelTest {
         Files.writeString(f, sb.toString());
         RunSpec spec = new RunSpec("price", null, null, null, 2, 1, 5L, "auto", List.of("elastic_net"), 3, 10_000, 0,
                 false, null);
-        source = Experiments.run(CsvLoader.load(f), null, spec, null, shared.resolve("models"), CancelToken.none())
+        source = Experiments.run(CsvLoader.load(f), null, RunPlan.tribuo(spec), null, shared.resolve("models"),
+                CancelToken.none())
                 .folder().dir();
     }
 
