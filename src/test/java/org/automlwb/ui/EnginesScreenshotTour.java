@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import org.automlwb.engine.api.EngineKind;
-import org.automlwb.ui.load.LoadState;
 
 /**
  * Not a test: a run of two engines in the real window, for docs/screenshots: the Search view with both engines
@@ -30,12 +29,8 @@ public final class EnginesScreenshotTour {
             try {
                 Path out = Files.createDirectories(Path.of(args[0]));
                 int budget = Integer.parseInt(args[3]);
-                fx(() -> vm.open(Path.of(args[1])));
-                waitFor(() -> vm.load().getState() == LoadState.READY && vm.load().getProfile() != null);
-                Path models = Files.createTempDirectory("tour-models");
+                openForRun(args[1], args[2]);
                 fx(() -> {
-                    vm.session().targetProperty().set(args[2]);
-                    vm.session().modelsRootProperty().set(models);
                     vm.stepProperty().set(Step.SEARCH);
                 });
                 pause(1500);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Platform;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.ui.load.LoadState;
 
 /**
  * Not a test: runs a real experiment in the real window and saves the Run view mid-run and the Results view,
@@ -32,12 +31,8 @@ public final class RunScreenshotTour {
             try {
                 Path out = Files.createDirectories(Path.of(args[0]));
                 int budget = Integer.parseInt(args[3]);
-                fx(() -> vm.open(Path.of(args[1])));
-                waitFor(() -> vm.load().getState() == LoadState.READY && vm.load().getProfile() != null);
-                Path models = Files.createTempDirectory("tour-models");
+                openForRun(args[1], args[2]);
                 fx(() -> {
-                    vm.session().targetProperty().set(args[2]);
-                    vm.session().modelsRootProperty().set(models);
                     vm.session().settingsProperty().set(RunSpec.defaults("")
                             .withBudget(Duration.ofSeconds(budget)).withThreads(2));
                     vm.stepProperty().set(Step.RUN);

@@ -1,11 +1,13 @@
 package org.automlwb.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.automlwb.ui.dialog.FxDialogService;
 import org.automlwb.ui.load.DataSource;
+import org.automlwb.ui.load.LoadState;
 import org.automlwb.ui.task.FxTaskExecutor;
 
 /**
@@ -37,6 +39,21 @@ abstract class TourApplication extends Application {
         Thread t = new Thread(this::tour, "tour");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Opens {@code file} in the window, waits until it is read and profiled, and names {@code target} and a new
+     * models folder for the run (the tours' common start).
+     */
+    protected void openForRun(String file, String target) throws Exception {
+        ScreenshotTour.Tour.fx(() -> vm.open(Path.of(file)));
+        ScreenshotTour.Tour.waitFor(() -> vm.load().getState() == LoadState.READY
+                && vm.load().getProfile() != null);
+        Path models = Files.createTempDirectory("tour-models");
+        ScreenshotTour.Tour.fx(() -> {
+            vm.session().targetProperty().set(target);
+            vm.session().modelsRootProperty().set(models);
+        });
     }
 
     /** Drives the window and saves the pictures. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import org.automlwb.engine.run.RunSpec;
-import org.automlwb.ui.load.LoadState;
 
 /**
  * Not a test: every view of the window at 1280×800, in the light and the dark theme, with a data set loaded and a
@@ -47,12 +46,8 @@ public final class ViewsScreenshotTour {
                     save(fx(() -> stage.getScene()), out.resolve("welcome-" + name(theme) + ".png"));
                 }
                 fx(() -> vm.themeProperty().set(Theme.LIGHT));
-                fx(() -> vm.open(Path.of(args[2])));
-                waitFor(() -> vm.load().getState() == LoadState.READY && vm.load().getProfile() != null);
-                Path models = Files.createTempDirectory("tour-models");
+                openForRun(args[2], args[3]);
                 fx(() -> {
-                    vm.session().targetProperty().set(args[3]);
-                    vm.session().modelsRootProperty().set(models);
                     vm.session().settingsProperty().set(RunSpec.defaults("")
                             .withBudget(Duration.ofSeconds(Integer.parseInt(args[4]))).withThreads(2));
                     vm.stepProperty().set(Step.RUN);
