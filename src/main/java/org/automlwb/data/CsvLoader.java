@@ -1,8 +1,6 @@
 package org.automlwb.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +76,7 @@ public final class CsvLoader {
         // Every caller (run, resume, report, profile, the app) opens Parquet as well through this one door;
         // the CSV options do not apply to it.
         if (ParquetLoader.isParquet(file)) return ParquetLoader.load(file, progress, cancel);
-        long size = fileSize(file);
+        long size = DataFormat.CSV.sizeToRead(file);
         MemoryCheck.ensureRoom(file, size);
         try {
             Sniffed sniffed = DialectSniffer.sniff(file, options);
@@ -96,7 +94,7 @@ public final class CsvLoader {
      * @param maxRows rows to return at most
      */
     public static CsvPreview preview(Path file, CsvOptions options, int maxRows) throws BadInputException {
-        fileSize(file);
+        DataFormat.CSV.sizeToRead(file);
         try {
             Sniffed sn = DialectSniffer.sniff(file, options);
             CsvDialect d = sn.dialect();
@@ -141,23 +139,10 @@ public final class CsvLoader {
      */
     public static CsvChunks chunks(Path file, CsvOptions options, Map<String, ColumnKind> kinds, int rows)
             throws BadInputException {
-        fileSize(file);
+        DataFormat.CSV.sizeToRead(file);
         return CsvChunks.open(file, options, kinds, rows);
     }
 
-    private static long fileSize(Path file) throws BadInputException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new BadInputException("this is a folder, not a CSV file", file, 0, null, "choose a file");
-            }
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("no such file", file, 0, null, "check the path");
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the file (" + e.getMessage() + ")", file, 0, null,
-                    "check that the file exists and can be read");
-        }
-    }
 
     private static ColumnKind forcedKind(CsvOptions options, String name) {
         ColumnKind k = options.typeOverrides().get(name);

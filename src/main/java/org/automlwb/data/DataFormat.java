@@ -1,20 +1,46 @@
 package org.automlwb.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.automlwb.common.BadInputException;
 import tech.tablesaw.api.Table;
 
 /** The file formats a prepared data set is written in. */
 public enum DataFormat {
     /** Comma-separated text, UTF-8, a header line; numbers at full precision. */
-    CSV("csv"),
+    CSV("csv", "CSV"),
     /** Apache Parquet, Snappy-compressed pages, flat typed columns. */
-    PARQUET("parquet");
+    PARQUET("parquet", "Parquet");
 
     private final String extension;
+    private final String label;
 
-    DataFormat(String extension) { this.extension = extension; }
+    DataFormat(String extension, String label) {
+        this.extension = extension;
+        this.label = label;
+    }
+
+    /**
+     * The size of a file about to be read in this format, or one line saying why it cannot be read (a folder, no
+     * such file, no permission) before a reader meets it.
+     */
+    long sizeToRead(Path file) throws BadInputException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException("this is a folder, not a " + label + " file", file, 0, null,
+                        "choose a file");
+            }
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("no such file", file, 0, null, "check the path");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the file (" + e.getMessage() + ")", file, 0, null,
+                    "check that the file exists and can be read");
+        }
+    }
 
     /** The file extension, without the dot. */
     public String extension() { return extension; }

@@ -5,8 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +73,7 @@ public final class ParquetLoader {
      *                           that can be read
      */
     public static LoadedData load(Path file, ProgressListener progress, CancelToken cancel) throws BadInputException {
-        long size = size(file);
+        long size = DataFormat.PARQUET.sizeToRead(file);
         MemoryCheck.ensureRoom(file, size * EXPANSION);
         try (ParquetFileReader reader = open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
@@ -137,19 +135,6 @@ public final class ParquetLoader {
         return ParquetFileReader.open(new LocalInputFile(file), options);
     }
 
-    private static long size(Path file) throws BadInputException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new BadInputException("this is a folder, not a Parquet file", file, 0, null, "choose a file");
-            }
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("no such file", file, 0, null, "check the path");
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the file (" + e.getMessage() + ")", file, 0, null,
-                    "check that the file exists and can be read");
-        }
-    }
 
     /** Appends one Parquet column's values to a Tablesaw column of its kind. */
     private abstract static class Sink {
