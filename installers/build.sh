@@ -87,9 +87,12 @@ if command -v xvfb-run >/dev/null; then
     || { echo "installers/build.sh: the scripted start for the class list failed (see $work/startup-classlist.log)" >&2; exit 1; }
   rm -rf "$cds_home"
   # Classes the runtime does not hold (the app's jars) are skipped with a warning each: kept out of sight in the log.
+  # Made beside jlink's archive and moved over it only when complete: a failed dump leaves jlink's in place.
   "$work/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$classlist" \
-    -XX:SharedArchiveFile="$work/runtime/lib/server/classes.jsa" >"$work/startup-cds.log" 2>&1 \
-    || { echo "installers/build.sh: the class-data-sharing dump failed (see $work/startup-cds.log)" >&2; exit 1; }
+    -XX:SharedArchiveFile="$work/runtime/lib/server/classes.jsa.new" >"$work/startup-cds.log" 2>&1 \
+    || { rm -f "$work/runtime/lib/server/classes.jsa.new"
+         echo "installers/build.sh: the class-data-sharing dump failed (see $work/startup-cds.log)" >&2; exit 1; }
+  mv -f "$work/runtime/lib/server/classes.jsa.new" "$work/runtime/lib/server/classes.jsa"
   echo "class-data-sharing archive: $(grep -c . "$classlist") classes loaded up to the first frame, $(du -h "$work/runtime/lib/server/classes.jsa" | cut -f1)"
 else
   echo "installers/build.sh: no xvfb-run: the image keeps jlink's default class-data-sharing archive (starts slower)" >&2
