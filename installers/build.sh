@@ -69,6 +69,35 @@ rm -rf "$work/runtime"
 # The second CDS archive serves heaps of 32 GB and more only; without it such a JVM starts a little slower.
 rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
 
+# The runtime's class-data-sharing archive, remade from what the app loads up to its first frame (README.md, "Start-up
+# as a ratio"): jlink's archive holds the JDK's default class list, not the ~1,700 JavaFX classes the window needs.
+# Only classes of the runtime image go in, none of the app's jars: JDK 17 drops an archive whose class path differs
+# from the one at dump time, so one with the jars would stop working once the image is installed elsewhere
+# (/opt/automl-workbench). The default archive needs no launcher option and the JVM falls back to no sharing by
+# itself if it cannot map it. Needs a display for the one scripted start: Xvfb (Debian: xvfb xauth).
+if command -v xvfb-run >/dev/null; then
+  cds_home=$(mktemp -d)
+  classlist=$work/startup.classlist
+  rm -f "$classlist"
+  # the launcher's options from jpackage.args, $APPDIR being the input folder that becomes the image's lib/app
+  mapfile -t java_opts < <(sed -n 's/^--java-options //p' installers/jpackage.args | sed "s|\$APPDIR|$work/input|g")
+  HOME=$cds_home xvfb-run -a -s "-screen 0 1600x1000x24" "$work/runtime/bin/java" "${java_opts[@]}" \
+    -Duser.home="$cds_home" -Dautomlwb.exitAfterFirstFrame=true -XX:DumpLoadedClassList="$classlist" \
+    -cp "$work/input/automl-workbench.jar:$work/input/lib/*" org.automlwb.Main >"$work/startup-classlist.log" 2>&1 \
+    || { echo "installers/build.sh: the scripted start for the class list failed (see $work/startup-classlist.log)" >&2; exit 1; }
+  rm -rf "$cds_home"
+  # Classes the runtime does not hold (the app's jars) are skipped with a warning each: kept out of sight in the log.
+  # Made beside jlink's archive and moved over it only when complete: a failed dump leaves jlink's in place.
+  "$work/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$classlist" \
+    -XX:SharedArchiveFile="$work/runtime/lib/server/classes.jsa.new" >"$work/startup-cds.log" 2>&1 \
+    || { rm -f "$work/runtime/lib/server/classes.jsa.new"
+         echo "installers/build.sh: the class-data-sharing dump failed (see $work/startup-cds.log)" >&2; exit 1; }
+  mv -f "$work/runtime/lib/server/classes.jsa.new" "$work/runtime/lib/server/classes.jsa"
+  echo "class-data-sharing archive: $(grep -c . "$classlist") classes loaded up to the first frame, $(du -h "$work/runtime/lib/server/classes.jsa" | cut -f1)"
+else
+  echo "installers/build.sh: no xvfb-run: the image keeps jlink's default class-data-sharing archive (starts slower)" >&2
+fi
+
 mkdir -p "$dest"
 for t in "${types[@]}"; do
   opts=(--type "$t" @installers/jpackage.args --name "$name" --app-version "$version" --icon "$icon"
