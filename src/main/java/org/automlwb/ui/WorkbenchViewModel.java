@@ -154,7 +154,7 @@ public final class WorkbenchViewModel {
         quickRun.start(sample);
     }
 
-    /** File > Open CSV…: asks for a file, then opens it. */
+    /** File > Open file…: asks for a file, then opens it. */
     public void openWithChooser() {
         services.dialogs().chooseCsvFile(lastDirectory()).ifPresent(this::open);
     }

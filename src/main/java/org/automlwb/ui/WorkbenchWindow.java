@@ -108,7 +108,7 @@ public final class WorkbenchWindow extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open CSV…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        MenuItem open = new MenuItem("Open file…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> vm.openWithChooser());
         MenuItem openOptions = new MenuItem("Open with Options…");

@@ -36,7 +36,7 @@ public record ErrorReport(String title, String message, String hint, String deta
         }
         if (e instanceof NoSuchFileException) {
             return new ErrorReport(title, "The file does not exist any more.",
-                    "It may have been moved or deleted. Pick it again with File > Open CSV.", stackTrace(e));
+                    "It may have been moved or deleted. Pick it again with File > Open file….", stackTrace(e));
         }
         if (e instanceof java.io.IOException) {
             return new ErrorReport(title, "The file could not be read: " + e.getMessage(),

@@ -65,7 +65,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseCsvFile(Path initialDirectory) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open CSV");
+        chooser.setTitle("Open a data file");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("CSV, text and Parquet files", "*.csv", "*.tsv", "*.txt", "*.CSV",
                         "*.parquet"),

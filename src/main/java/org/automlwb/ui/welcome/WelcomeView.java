@@ -47,13 +47,13 @@ public final class WelcomeView extends ScrollPane {
 
         FontIcon icon = new FontIcon(MaterialDesignF.FILE_TABLE_OUTLINE);
         icon.getStyleClass().add(Css.EMPTY_ICON);
-        Label title = new Label("Open a CSV file to begin");
+        Label title = new Label("Open a data file to begin");
         title.getStyleClass().add(Styles.TITLE_2);
         Label subtitle = new Label("Look at its columns, pick the one to predict, and let the search find a model.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
 
-        Button openButton = new Button("Open CSV…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        Button openButton = new Button("Open file…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openButton.setId("welcome-open");
         openButton.getStyleClass().add(Styles.ACCENT);
         openButton.setDefaultButton(true);
@@ -63,7 +63,7 @@ public final class WelcomeView extends ScrollPane {
         HBox buttons = new HBox(8, openButton, optionsButton);
         buttons.setAlignment(Pos.CENTER);
 
-        Label drop = new Label("or drop a .csv file anywhere on this window", new FontIcon(MaterialDesignT.TRAY_ARROW_DOWN));
+        Label drop = new Label("or drop a CSV or Parquet file anywhere on this window", new FontIcon(MaterialDesignT.TRAY_ARROW_DOWN));
         drop.getStyleClass().add(Css.DROP_HINT);
 
         samplesBox.setPrefWrapLength(2 * TILE_WIDTH + 12);
