@@ -1,5 +1,6 @@
 package org.automlwb.cli;
 
+import static org.automlwb.ChurnCsv.rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,22 +51,6 @@ class PredictCommandTest {
                 "--max-trials", "4", "--threads", "2", "--seed", "5", "--out", models.toString());
         assertEquals(0, r.exit(), r.err());
         model = Path.of(r.summary().get("model").asText());
-    }
-
-    /** Usage shifted by {@code shift}; {@code odd} replaces the 'basic' plan (e.g. with an unseen category). */
-    static String rows(Random rng, int n, double shift, String odd) {
-        StringBuilder sb = new StringBuilder("customer,age,plan,usage,churn\n");
-        String[] plans = {odd, "plus", "pro"};
-        for (int i = 0; i < n; i++) {
-            int age = 18 + rng.nextInt(60);
-            int plan = rng.nextInt(3);
-            double usage = rng.nextGaussian() * 10 + 50 + shift;
-            double z = 0.08 * (usage - 50 - shift) + (plan == 0 ? 0.8 : -0.4) + rng.nextGaussian() * 0.7;
-            sb.append("c-").append(i).append(',').append(rng.nextInt(10) == 0 ? "" : String.valueOf(age)).append(',')
-                    .append(plans[plan]).append(',').append(String.format(Locale.ROOT, "%.2f", usage)).append(',')
-                    .append(z > 0 ? "yes" : "no").append('\n');
-        }
-        return sb.toString();
     }
 
     static CliRun cli(String... args) {

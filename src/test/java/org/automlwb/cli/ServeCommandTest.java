@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.automlwb.ChurnCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class ServeCommandTest {
     @BeforeAll
     static void train() throws Exception {
         Path train = dir.resolve("churn.csv");
-        Files.writeString(train, PredictCommandTest.rows(new Random(4), 200, 0, "basic"));
+        Files.writeString(train, ChurnCsv.rows(new Random(4), 200, 0, "basic"));
         CliRun r = CliRun.of("run", "--data", train.toString(), "--target", "churn", "--max-trials", "1",
                 "--threads", "1", "--seed", "5", "--out", dir.resolve("models").toString());
         assertEquals(0, r.exit(), r.err());

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.automlwb.ChurnCsv;
 import org.automlwb.common.Json;
 import org.automlwb.export.Deployment;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +36,7 @@ class ModelServerTest {
     @BeforeAll
     static void start() throws Exception {
         model = ServeFixture.train(dir);
-        rows = ServeFixture.rows(new Random(5), 30, 0, "basic");
+        rows = ChurnCsv.rows(new Random(5), 30, 0, "basic");
         server = ModelServer.start(List.of(model.versions), List.of(),
                 new ServeSettings("127.0.0.1", 0, 64 * 1024, Duration.ofMinutes(10), 50));
     }
@@ -180,7 +181,7 @@ class ModelServerTest {
                 .resolve(Deployment.LOG_FILE);
         long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
         // 60 rows with usage shifted far beyond training: the 50-row window fills and is summarised.
-        String shifted = ServeFixture.rows(new Random(9), 60, 40, "basic");
+        String shifted = ChurnCsv.rows(new Random(9), 60, 40, "basic");
         HttpResponse<String> r = ServeFixture.post(server.url() + "/models/" + model.modelId + "/predict",
                 "text/csv", shifted);
         assertEquals(200, r.statusCode(), r.body());
@@ -207,7 +208,7 @@ class ModelServerTest {
         ModelServer own = ModelServer.start(List.of(model.trained), List.of(),
                 new ServeSettings("127.0.0.1", 0, 64L << 20, Duration.ofMinutes(10), 1_000_000));
         // Big enough to be still running when close() is called: 50,000 rows.
-        String big = ServeFixture.rows(new Random(1), 50_000, 0, "basic");
+        String big = ChurnCsv.rows(new Random(1), 50_000, 0, "basic");
         ExecutorService one = Executors.newSingleThreadExecutor();
         try {
             Future<HttpResponse<String>> answer = one.submit(() -> ServeFixture.post(own.url() + "/predict",

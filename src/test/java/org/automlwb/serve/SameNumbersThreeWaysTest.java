@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.automlwb.ChurnCsv;
 import org.automlwb.cli.Cli;
 import org.automlwb.ui.FakeDialogService;
 import org.automlwb.ui.QueuedTaskExecutor;
@@ -32,7 +33,7 @@ class SameNumbersThreeWaysTest {
     @BeforeAll
     static void train() throws Exception {
         model = ServeFixture.train(dir);
-        csv = ServeFixture.rows(new Random(77), 40, 3, "unseen-plan");
+        csv = ChurnCsv.rows(new Random(77), 40, 3, "unseen-plan");
         file = dir.resolve("new.csv");
         Files.writeString(file, csv);
     }

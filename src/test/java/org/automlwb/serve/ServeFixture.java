@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
+import org.automlwb.ChurnCsv;
 import org.automlwb.common.CancelToken;
 import org.automlwb.common.Json;
 import org.automlwb.data.CsvLoader;
@@ -39,7 +39,7 @@ final class ServeFixture {
     private ServeFixture(Path dir) throws Exception {
         this.dir = dir;
         Path train = dir.resolve("churn.csv");
-        Files.writeString(train, rows(new Random(21), 500, 0, "basic"));
+        Files.writeString(train, ChurnCsv.rows(new Random(21), 500, 0, "basic"));
         RunSpec spec = new RunSpec("churn", null, null, null, 3, 2, 5L, "auto", List.of("linear_sgd"), 3, 10_000, 0,
                 false, null);
         Path models = dir.resolve("models");
@@ -73,22 +73,6 @@ final class ServeFixture {
             }
         }
         return arr.toString();
-    }
-
-    /** Churn rows: usage shifted by {@code shift}; {@code odd} replaces the 'basic' plan (an unseen category). */
-    static String rows(Random rng, int n, double shift, String odd) {
-        StringBuilder sb = new StringBuilder("customer,age,plan,usage,churn\n");
-        String[] plans = {odd, "plus", "pro"};
-        for (int i = 0; i < n; i++) {
-            int age = 18 + rng.nextInt(60);
-            int plan = rng.nextInt(3);
-            double usage = rng.nextGaussian() * 10 + 50 + shift;
-            double z = 0.08 * (usage - 50 - shift) + (plan == 0 ? 0.8 : -0.4) + rng.nextGaussian() * 0.7;
-            sb.append("c-").append(i).append(',').append(rng.nextInt(10) == 0 ? "" : String.valueOf(age)).append(',')
-                    .append(plans[plan]).append(',').append(String.format(Locale.ROOT, "%.2f", usage)).append(',')
-                    .append(z > 0 ? "yes" : "no").append('\n');
-        }
-        return sb.toString();
     }
 
     /** Names the promoted version the way deploy does: a temporary file moved over {@code current}. */

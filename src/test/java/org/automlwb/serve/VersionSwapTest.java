@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.automlwb.ChurnCsv;
 import org.automlwb.export.Deployment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class VersionSwapTest {
 
     @Test
     void versionsSwapUnderLoadWithoutLosingARequest() throws Exception {
-        String body = ServeFixture.jsonRecords(ServeFixture.rows(new Random(3), 20, 0, "basic"));
+        String body = ServeFixture.jsonRecords(ChurnCsv.rows(new Random(3), 20, 0, "basic"));
         Path root = model.deployment.resolve(Deployment.SERVING);
         try (ModelServer server = ModelServer.start(List.of(), List.of(root),
                 new ServeSettings("127.0.0.1", 0, 1 << 20, Duration.ofMillis(100), 1_000))) {
