@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.concurrent.Worker;
 import javafx.scene.Scene;
 import javafx.scene.web.WebView;
@@ -66,7 +65,7 @@ class ReportWebViewTest {
         // a generous bound for the page on a busy machine, not a timing assertion
         assertEquals(Worker.State.SUCCEEDED, loaded.get(120, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
-        List<Object> counts = onFx(() -> List.of(
+        List<Object> counts = ReportXssWebViewTest.onFx(() -> List.of(
                 script("document.querySelectorAll('div.chart').length"),
                 // drawn: an SVG holding more marks than the axes alone (points, lines, bars, boxes or cells)
                 script("Array.prototype.filter.call(document.querySelectorAll('div.chart'), function (d) {"
@@ -80,11 +79,11 @@ class ReportWebViewTest {
         assertTrue(String.valueOf(counts.get(3)).contains(" — predicting "), "a title in words: " + counts.get(3));
         assertTrue(errors.get().isEmpty(), errors.get());
         // printing: every chart is redrawn at the paper's width (680 CSS pixels), then back at the window's
-        Object printed = onFx(() -> script("window.dispatchEvent(new Event('beforeprint'));"
+        Object printed = ReportXssWebViewTest.onFx(() -> script("window.dispatchEvent(new Event('beforeprint'));"
                 + " Array.prototype.filter.call(document.querySelectorAll('div.chart svg'), function (s) {"
                 + " return Math.round(s.getBoundingClientRect().width) === 680; }).length"));
         assertEquals(charts, ((Number) printed).intValue(), "charts at the paper's width before printing");
-        Object after = onFx(() -> script("window.dispatchEvent(new Event('afterprint'));"
+        Object after = ReportXssWebViewTest.onFx(() -> script("window.dispatchEvent(new Event('afterprint'));"
                 + " Array.prototype.filter.call(document.querySelectorAll('div.chart svg'), function (s) {"
                 + " return Math.round(s.getBoundingClientRect().width) > 680; }).length"));
         assertTrue(((Number) after).intValue() > 0, "charts back at the window's width after printing");
@@ -92,17 +91,5 @@ class ReportWebViewTest {
 
     private Object script(String js) {
         return view.get().getEngine().executeScript(js);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 }

@@ -138,7 +138,8 @@ class ReportXssWebViewTest {
         return view.get().getEngine().executeScript(js);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    /** Runs {@code work} on the FX thread and waits for its answer (the report tests' one way onto that thread). */
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
