@@ -14,6 +14,8 @@ import org.automlwb.engine.api.Availability;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.EngineRegistry;
 import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.ExecutorSettings;
+import org.automlwb.engine.run.TrialExecutors;
 import org.automlwb.engine.run.AutoMLRun;
 import org.automlwb.engine.run.Journal;
 import org.automlwb.engine.run.PreparedRun;
@@ -80,6 +82,8 @@ public final class Experiments {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), plan.spec(),
                 recipe);
         List<EngineSequence.Part> parts = parts(plan.engines(), prepared);
+        // Said before the folder exists: a cluster that does not answer must leave nothing behind.
+        TrialExecutors.check(plan.spec().executor());
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
@@ -137,8 +141,11 @@ public final class Experiments {
         ModelExport.removeAbandonedPartials(modelsRoot(folder), folder.id());
         LoadedData train = CsvLoader.load(saved.train());
         LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
-        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),
-                Recipe.fromJson(saved.recipeJson()));
+        // A run resumes where its trials ran: a Spark run on its cluster (from the plan), checked before anything.
+        ExecutorSettings where = savedExecutor(folder);
+        TrialExecutors.check(where);
+        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(),
+                saved.spec().withExecutor(where), Recipe.fromJson(saved.recipeJson()));
         List<EngineSequence.Part> parts = parts(savedEngines(folder), prepared);
         ResumeState resume;
         try {
@@ -156,6 +163,17 @@ public final class Experiments {
                 resume.trials().size(), resume.nextTrialId(), resume.usedSeconds(),
                 resume.searchEnded() == null ? "not ended" : "ended (" + resume.searchEnded() + ")");
         return execute(folder, prepared, parts, resume, cancel, new ReportWriter.Loaded(train, test), listeners);
+    }
+
+    /** Where the trials of the saved run ran; local threads for a run saved before there were other executors. */
+    private static ExecutorSettings savedExecutor(ExperimentFolder folder) throws BadInputException {
+        Path file = folder.dir().resolve(RunPlan.FILE);
+        if (!Files.exists(file)) return ExecutorSettings.local();
+        try {
+            return RunPlan.readExecutor(Files.readString(file), file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the run plan (" + e.getMessage() + ")", file, 0, null, null);
+        }
     }
 
     /** The engines of the plan saved with the run; Tribuo alone for a run saved before there were plans. */
@@ -211,6 +229,16 @@ public final class Experiments {
         } catch (BadInputException | RuntimeException e) {
             LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks that trials can run where the settings say (the executor is in this build and this JVM, a cluster's
+     * URL is one and the cluster answers), so that a command can refuse before it reads a large file.
+     *
+     * @throws BadInputException one line naming the option to change
+     */
+    public static void checkExecutor(ExecutorSettings settings) throws BadInputException {
+        TrialExecutors.check(settings);
     }
 
     /** Reads a {@code --space} file into the run spec. */
