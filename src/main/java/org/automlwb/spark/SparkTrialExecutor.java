@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,6 +26,7 @@ import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.engine.run.ExecutorKind;
+import org.automlwb.engine.run.ExecutorSettings;
 import org.automlwb.engine.run.ExecutorSetup;
 import org.automlwb.engine.run.RunContext;
 import org.automlwb.engine.run.TrialExecutor;
@@ -112,22 +114,37 @@ public final class SparkTrialExecutor implements TrialExecutor {
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The application name of contexts this product starts: one context serves every run of the process. */
+    static final String APP_NAME = "AutoML Workbench";
+
     /**
-     * Connects to the cluster for one run: checks the settings, creates (or, under spark-submit, takes) the
-     * SparkContext, waits a bounded time for an executor, checks the executors' heap against the run's data and
-     * broadcasts the run's context.
-     *
-     * @param setup the run's executor settings, context, pruner and cancel token
-     * @return the executor; close it at the end of the run
-     * @throws BadInputException one line when the cluster cannot run this run
+     * A context {@link #connect} started and the listener counting its executors' cores, waiting for the run's
+     * {@link #open}, which takes it over (and its {@link #close} stops it).
      */
-    public static SparkTrialExecutor open(ExecutorSetup setup) throws BadInputException {
+    private record Connection(SparkContext context, ExecutorCores cores, boolean owns) { }
+
+    private static Connection connected;
+
+    /**
+     * Connects to the cluster before the run writes anything: creates (or, under spark-submit, takes) the
+     * SparkContext, waits a bounded time for an executor and checks the executors' heap against the run's data, so
+     * that a cluster that cannot run the run is one line with nothing on disk, and the cluster's start-up is not
+     * taken out of the search's budget.
+     *
+     * @param settings     the master URL (or null for the one spark-submit gave)
+     * @param contextBytes about how many bytes the run's context will take on each executor
+     * @param foldBytes    about how much memory one prepared fold takes
+     * @throws BadInputException one line naming the setting to change
+     */
+    public static synchronized void connect(ExecutorSettings settings, long contextBytes, long foldBytes)
+            throws BadInputException {
+        if (connected != null && !connected.context().isStopped()) return;
         SparkConf conf = new SparkConf(true); // spark.* system properties: what spark-submit was given
-        if (setup.settings().master() != null) conf.setMaster(setup.settings().master());
+        if (settings.master() != null) conf.setMaster(settings.master());
         SparkTrialExecutorProvider.checkSettings(conf.getOption("spark.master").getOrElse(() -> null));
         SparkMaster master = SparkMaster.parse(conf.get("spark.master"));
-        String appName = "AutoML Workbench " + setup.context().runId();
-        conf.setAppName(appName);
+        conf.setAppName(APP_NAME);
+        boolean existed = SparkContext$.MODULE$.getActive().isDefined();
         SparkContext created;
         try {
             created = SparkContext.getOrCreate(conf);
@@ -136,28 +153,47 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new BadInputException("Spark could not start on " + master.url() + ": " + oneLine(e),
                     "check the master URL and the spark.* settings given to spark-submit");
         }
-        // getOrCreate returns a context that code under spark-submit made before this run as it is: that one has
-        // another name (the run id is new), and it is not ours to stop.
-        boolean owns = appName.equals(created.appName());
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(created);
+        // A context that code under spark-submit made before this run is not ours to stop.
+        boolean owns = !existed;
         // Listening from the start: executors register while we wait for the first one.
         ExecutorCores cores = new ExecutorCores();
         created.addSparkListener(cores);
         try {
             if (!master.local()) {
+                JavaSparkContext sc = JavaSparkContext.fromSparkContext(created);
                 awaitExecutor(sc, master);
                 long heap = (long) created.executorMemory() << 20;
-                SparkPreflight.checkExecutorMemory(heap, setup.context().bytes(), setup.foldBytes());
+                SparkPreflight.checkExecutorMemory(heap, contextBytes, foldBytes);
             }
-            SparkTrialExecutor executor = new SparkTrialExecutor(sc, owns, master, setup, cores);
-            LOG.info("trials run as Spark jobs on {} (Spark {}, application {}), {} cores", master.url(),
-                    created.version(), created.applicationId(), executor.cores());
-            return executor;
         } catch (BadInputException | RuntimeException e) {
             created.removeSparkListener(cores);
-            if (owns) sc.stop();
+            if (owns) created.stop();
             throw e;
         }
+        connected = new Connection(created, cores, owns);
+    }
+
+    /**
+     * Opens the executor for one run on the context {@link #connect} started, connecting first if it was not
+     * called, and broadcasts the run's context.
+     *
+     * @param setup the run's executor settings, context, pruner and cancel token
+     * @return the executor; close it at the end of the run
+     * @throws BadInputException one line when the cluster cannot run this run
+     */
+    public static SparkTrialExecutor open(ExecutorSetup setup) throws BadInputException {
+        Connection c;
+        synchronized (SparkTrialExecutor.class) {
+            connect(setup.settings(), setup.context().bytes(), setup.foldBytes());
+            c = connected;
+            connected = null; // this run's executor owns it now
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(c.context());
+        SparkMaster master = SparkMaster.parse(c.context().master());
+        SparkTrialExecutor executor = new SparkTrialExecutor(sc, c.owns(), master, setup, c.cores());
+        LOG.info("trials run as Spark jobs on {} (Spark {}, application {}), {} cores", master.url(),
+                c.context().version(), c.context().applicationId(), executor.cores());
+        return executor;
     }
 
     /**

@@ -50,6 +50,11 @@ public final class SparkTrialExecutorProvider implements TrialExecutorProvider {
     }
 
     @Override
+    public void connect(ExecutorSettings settings, long contextBytes, long foldBytes) throws BadInputException {
+        SparkTrialExecutor.connect(settings, contextBytes, foldBytes);
+    }
+
+    @Override
     public TrialExecutor open(ExecutorSetup setup) throws BadInputException {
         return SparkTrialExecutor.open(setup);
     }

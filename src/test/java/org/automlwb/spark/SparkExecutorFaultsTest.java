@@ -123,10 +123,9 @@ class SparkExecutorFaultsTest {
         conf.put(SparkTrialExecutor.EXECUTOR_WAIT_KEY, "5");
         Path models = dir.resolve("models");
         SparkRun r = SparkRun.of(conf, run(models, cluster.masterUrl()));
-        // The executor opens inside the run, after the experiment folder exists: the engine reports it as its one
-        // failure line (exit 1). Refusing it before anything is written (exit 2) needs the seam to open executors
-        // before the folder; see docs/spark.md.
-        assertEquals(1, r.exit(), r.err());
+        // The engine connects to the cluster while it is readied, before the experiment folder exists.
+        assertEquals(2, r.exit(), r.err());
+        assertFalse(Files.exists(models), "nothing written");
         assertTrue(r.err().contains("no Spark executor joined within 5 s on " + cluster.masterUrl()), r.err());
         assertTrue(r.err().contains("spark.executor.memory (4g)"), r.err());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());

@@ -350,10 +350,9 @@ public final class AutoMLRun {
                     task -> work.run(task, pruner, cancel, TrialReport.LOCAL));
         }
         RunContext context = RunContext.of(runId, p, limits);
-        // A prepared fold holds its training and validation rows as doubles, in one or two encodings.
-        long foldBytes = (long) p.searched().rows() * Math.max(1, p.shape().features()) * Double.BYTES * 2;
         try {
-            return TrialExecutors.open(new ExecutorSetup(where, context, pruner, cancel, foldBytes));
+            return TrialExecutors.open(new ExecutorSetup(where, context, pruner, cancel,
+                    TrialExecutors.foldBytes(p)));
         } catch (BadInputException e) {
             throw new IllegalArgumentException(e.oneLine(), e);
         }

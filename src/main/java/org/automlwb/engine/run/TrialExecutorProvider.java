@@ -26,6 +26,17 @@ public interface TrialExecutorProvider {
     void check(ExecutorSettings settings) throws BadInputException;
 
     /**
+     * Connects before the run writes anything and before its budget starts: starts what the executor needs (a
+     * SparkContext), waits for the cluster's workers, checks their memory against the run's data. {@link #open}
+     * then reuses it. Nothing to do by default.
+     *
+     * @param contextBytes about how many bytes the run's context takes on each worker
+     * @param foldBytes    about how much memory one prepared fold takes on a worker
+     * @throws BadInputException one line naming the setting to change (no worker joins, too little memory)
+     */
+    default void connect(ExecutorSettings settings, long contextBytes, long foldBytes) throws BadInputException { }
+
+    /**
      * Opens an executor for one run; {@link TrialExecutor#close} ends it.
      *
      * @throws BadInputException when the cluster cannot run the run (no executor joins, too little memory for a

@@ -29,6 +29,25 @@ public final class TrialExecutors {
     }
 
     /**
+     * Connects to where the trials of a prepared run will go, before anything is written (see
+     * {@link TrialExecutorProvider#connect}). Local threads need nothing.
+     *
+     * @throws BadInputException one line naming the setting to change
+     */
+    public static void connect(PreparedRun p) throws BadInputException {
+        ExecutorSettings settings = p.spec().executor();
+        if (settings.isLocal()) return;
+        // The packed rows are about a double per cell before compression: an upper bound is what a check wants.
+        long contextBytes = (long) p.searched().rows() * p.searched().table().columnCount() * Double.BYTES;
+        available(settings.kind()).connect(settings, contextBytes, foldBytes(p));
+    }
+
+    /** About how much memory one prepared fold takes: its rows as doubles, in one or two encodings. */
+    static long foldBytes(PreparedRun p) {
+        return (long) p.searched().rows() * Math.max(1, p.shape().features()) * Double.BYTES * 2;
+    }
+
+    /**
      * Opens an executor other than local threads for one run.
      *
      * @throws BadInputException as {@link #check}, or when the cluster cannot run this run

@@ -10,6 +10,7 @@ import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.EnginePrepared;
 import org.automlwb.engine.api.EngineResult;
 import org.automlwb.engine.run.AutoMLRun;
+import org.automlwb.engine.run.TrialExecutors;
 import org.automlwb.engine.run.PreparedRun;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.search.Searchers;
@@ -32,6 +33,9 @@ public final class TribuoEngine implements AutoMLEngine {
             throw new BadInputException("no Tribuo algorithm is left to try for this data",
                     "enable more algorithms (--algorithms, or the space file)");
         }
+        // A cluster is connected to now, before the run writes anything: one that has no worker for it, or workers
+        // too small for a fold, is one line with nothing on disk.
+        TrialExecutors.connect(data);
         return (EngineContext context, RunListener listener, CancelToken cancel) -> {
             // A run of this engine alone keeps the clock that started when the data was prepared, as it always did;
             // a share of a run of several has its own budget and clock.
