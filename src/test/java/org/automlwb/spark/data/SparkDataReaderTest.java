@@ -8,7 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.automlwb.common.CancelToken;
+import org.automlwb.common.Json;
+import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.RunResult;
+import org.automlwb.engine.run.RunSpec;
+import org.automlwb.experiment.ExperimentOutcome;
+import org.automlwb.experiment.Experiments;
 import org.apache.spark.sql.SparkSession;
 import org.automlwb.common.BadInputException;
 import org.automlwb.data.ColumnKind;
@@ -27,7 +37,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Large data read through a real local[2] Spark: a generated Parquet folder of 200,000 rows whose profile is
- * known by construction, a glob of CSV files, and locations or settings that must fail in one line.
+ * known by construction (searched end to end on the engine), a glob of CSV files, and locations or settings that must fail in one line.
  */
 class SparkDataReaderTest {
     static final int ROWS = 200_000;
@@ -36,6 +46,7 @@ class SparkDataReaderTest {
     static Path dir;
     static SparkSession spark;
     static Path parquet;
+    static String csvGlob;
 
     @BeforeAll
     static void start() {
@@ -50,6 +61,28 @@ class SparkDataReaderTest {
                         "cast(id % 1000 as double) / 5 + id % 7 as r",
                         "case when id % 10 < 7 then 'a' when id % 10 < 9 then 'b' else 'c' end as y")
                 .write().parquet(parquet.toString());
+        try {
+            csvGlob = writeCsvParts(dir.resolve("csv"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Three CSV files of 400 rows and a text file the glob leaves out; the glob. */
+    private static String writeCsvParts(Path folder) throws IOException {
+        Path csv = Files.createDirectories(folder);
+        int rows = 0;
+        for (int part = 0; part < 3; part++) {
+            StringBuilder sb = new StringBuilder("age,income,city,churn\n");
+            for (int i = 0; i < 400; i++, rows++) {
+                sb.append(20 + rows % 50).append(',').append(1000.5 + rows).append(',')
+                        .append(rows % 3 == 0 ? "" : "city" + rows % 4).append(',').append(rows % 4 == 0 ? "yes" : "no")
+                        .append('\n');
+            }
+            Files.writeString(csv.resolve("part-" + part + ".csv"), sb);
+        }
+        Files.writeString(csv.resolve("notes.txt"), "not data\n");
+        return csv.resolve("part-*.csv").toString();
     }
 
     @AfterAll
@@ -108,7 +141,7 @@ class SparkDataReaderTest {
 
     @Test
     void aNumericTargetWithManyValuesIsARegressionDrawnPlainly() throws BadInputException {
-        DrawnData d = read(parquet.toString(), "r", 0, 200 * MB);
+        DrawnData d = read(csvGlob, "income", 0, 200 * MB);
         assertEquals(TaskType.REGRESSION, d.task());
         assertTrue(d.source().searchLimit().contains("local master"), d.source().searchLimit());
         assertTrue(d.source().searchRows() <= d.source().drawnRows());
@@ -116,21 +149,8 @@ class SparkDataReaderTest {
     }
 
     @Test
-    void readsAGlobOfCsvFiles() throws IOException, BadInputException {
-        Path csv = Files.createDirectories(dir.resolve("csv"));
-        int rows = 0;
-        for (int part = 0; part < 3; part++) {
-            StringBuilder sb = new StringBuilder("age,income,city,churn\n");
-            for (int i = 0; i < 400; i++, rows++) {
-                sb.append(20 + rows % 50).append(',').append(1000.5 + rows).append(',')
-                        .append(rows % 3 == 0 ? "" : "city" + rows % 4).append(',').append(rows % 4 == 0 ? "yes" : "no")
-                        .append('\n');
-            }
-            Files.writeString(csv.resolve("part-" + part + ".csv"), sb);
-        }
-        Files.writeString(csv.resolve("notes.txt"), "not data\n");
-
-        DrawnData d = read(csv.resolve("part-*.csv").toString(), "churn", 0, 500 * MB);
+    void readsAGlobOfCsvFiles() throws BadInputException {
+        DrawnData d = read(csvGlob, "churn", 0, 500 * MB);
         assertEquals("csv", d.source().format());
         assertEquals(1200, d.source().totalRows());
         assertEquals(1200, d.rows().table().rowCount());
@@ -161,10 +181,48 @@ class SparkDataReaderTest {
 
     @Test
     void executorsTooSmallForTheSmallestSampleNameTheSetting() {
-        BadInputException e = assertThrows(BadInputException.class, () -> read(parquet.toString(), "y", 301 * MB,
+        BadInputException e = assertThrows(BadInputException.class, () -> read(csvGlob, "churn", 301 * MB,
                 500 * MB));
         assertTrue(e.oneLine().contains("spark.executor.memory"), e.oneLine());
         assertTrue(e.oneLine().contains("--conf spark.executor.memory="), e.oneLine());
+    }
+
+    /**
+     * The two levels end to end on the engine: 200,000 rows in the source, about 12,000 drawn (a driver given
+     * 11.5 MB), about 4,000 searched (executors given 311 MB), and all three recorded where the user reads them.
+     */
+    @Test
+    void aRunOnDrawnRowsSearchesWhatFitsAnExecutorAndRecordsEverySize() throws Exception {
+        DrawnData d = read(parquet.toString(), "y", 311 * MB, 11_500_000);
+        int search = d.source().searchRows();
+        int drawn = d.source().drawnRows();
+        assertTrue(search > 3_000 && search < 5_000 && drawn > 11_000 && drawn < 13_000, d.source().toString());
+        RunSpec spec = RunSpec.defaults("y").toBuilder().budget(null).maxTrials(2).threads(1)
+                .algorithms(List.of("liblinear")).ensemble(false).build();
+        Path models = dir.resolve("models");
+        ExperimentOutcome outcome = Experiments.runDrawn(d.rows(), d.source(), null,
+                RunPlan.tribuo(spec.withTask(d.task())), null, null, models, true, CancelToken.none());
+
+        RunResult r = outcome.result();
+        assertEquals(search, r.sample().size());
+        assertEquals(drawn, r.sample().total());
+        assertEquals(drawn, r.trainedRows());
+        JsonNode config = Json.MAPPER.readTree(Files.readString(outcome.folder().configJson()));
+        assertEquals(ROWS, config.path("data").path("rows").asLong());
+        assertEquals(drawn, config.path("data").path("drawn_rows").asInt());
+        assertEquals(search, config.path("data").path("search_rows_max").asInt());
+        assertEquals(search, config.path("validation").path("search_rows").asInt());
+        assertEquals("spark", config.path("data").path("read_with").asText());
+        JsonNode rows = Json.MAPPER.readTree(Files.readString(outcome.folder().evaluationMetricsJson()))
+                .path("rows");
+        assertEquals(ROWS, rows.path("source_rows").asLong());
+        assertEquals(drawn, rows.path("training").asInt());
+        assertEquals(search, rows.path("searched").asInt());
+        assertEquals(drawn, rows.path("final_model").asInt());
+        String report = Files.readString(outcome.folder().dir().resolve("report.html"));
+        assertTrue(report.contains(String.format(Locale.ROOT, "%,d (%s)", ROWS, parquet)), "source rows");
+        assertTrue(report.contains(String.format(Locale.ROOT, "%,d of %,d", search, drawn)), "searched rows");
+        assertTrue(report.contains("spark.executor.memory"), "why the search has its size");
     }
 
     private static ColumnProfile column(DrawnData d, String name) {
