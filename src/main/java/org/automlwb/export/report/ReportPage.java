@@ -360,6 +360,8 @@ final class ReportPage {
             cmd.append(" --test ").append(shell(path(c.path("test_data").path("path").asText())));
         }
         if (c.path("task_forced").asBoolean()) cmd.append(" --task ").append(c.path("task").asText());
+        // Data read through Spark is read through it again (with spark-submit's master, or --master URL).
+        if ("spark".equals(c.path("data").path("read_with").asText())) cmd.append(" --executor spark");
         cmd.append(" --metric ").append(in.metric().key());
         if (c.hasNonNull("budget_s")) cmd.append(" --budget ").append(Math.round(c.path("budget_s").asDouble()))
                 .append('s');
