@@ -115,8 +115,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSpec runSpec = runSpec();
         List<EngineKind> engines = EngineKind.parseList(engine);
-        TrainingData training = TrainingData.load(dataText(), runSpec, spec.commandLine().getErr());
-        runSpec = training.spec();
+        try (TrainingData training = TrainingData.load(dataText(), runSpec, spec.commandLine().getErr())) {
+            return run(training, engines);
+        }
+    }
+
+    /** The run on data loaded or drawn. */
+    private Integer run(TrainingData training, List<EngineKind> engines) throws Exception {
+        RunSpec runSpec = training.spec();
         LoadedData train = training.rows();
         LoadedData testData = test == null ? null : CsvLoader.load(test);
         LoadWarnings.print(train, spec.commandLine().getErr());

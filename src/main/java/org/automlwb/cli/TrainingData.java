@@ -27,8 +27,16 @@ import org.automlwb.engine.run.RunSpec;
  * @param rows   the rows in memory
  * @param source where they were drawn from, or null when they are the whole file
  * @param spec   the run spec, with the task the whole data decided when the drawn rows alone would decide another
+ * @param reader the reader that drew the rows, or null for a file loaded whole
  */
-record TrainingData(LoadedData rows, SampledSource source, RunSpec spec) {
+record TrainingData(LoadedData rows, SampledSource source, RunSpec spec, LargeDataReader reader)
+        implements AutoCloseable {
+
+    /** Ends the reader's Spark session, if it started one, once the run is over. */
+    @Override
+    public void close() {
+        if (reader != null) reader.close();
+    }
 
     /**
      * Loads or draws.
@@ -47,22 +55,28 @@ record TrainingData(LoadedData rows, SampledSource source, RunSpec spec) {
                             + "Parquet file");
         }
         if (!distributed && (where.isLocal() || fitsTheHeap(location))) {
-            return new TrainingData(CsvLoader.load(Path.of(location)), null, spec);
+            return new TrainingData(CsvLoader.load(Path.of(location)), null, spec, null);
         }
-        DrawnData drawn = LargeDataReader.installed().read(new LargeDataRequest(location, spec.target(), spec.task(),
-                where.master(), spec.seed()));
+        LargeDataReader reader = LargeDataReader.installed();
+        DrawnData drawn = reader.read(new LargeDataRequest(location, spec.target(), spec.task(), where.master(),
+                spec.seed()));
         SampledSource s = drawn.source();
         err.println(String.format(Locale.ROOT, "read through Spark: %,d rows in %s; drew %,d into memory (%s); the "
                 + "search takes at most %,d (%s)", s.totalRows(), s.location(), s.drawnRows(), s.drawnLimit(),
                 s.searchRows(), s.searchLimit()));
         err.flush();
         RunSpec decided = spec;
-        if (spec.task() == null && TaskDetector.detect(drawn.rows().table(), spec.target()) != drawn.task()) {
-            // An integer target with 25 values whose sample holds 18 of them is still a quantity: the whole
-            // data decides, not the sample.
-            decided = spec.withTask(drawn.task());
+        try {
+            if (spec.task() == null && TaskDetector.detect(drawn.rows().table(), spec.target()) != drawn.task()) {
+                // An integer target with 25 values whose sample holds 18 of them is still a quantity: the whole
+                // data decides, not the sample.
+                decided = spec.withTask(drawn.task());
+            }
+        } catch (BadInputException | RuntimeException e) {
+            reader.close();
+            throw e;
         }
-        return new TrainingData(drawn.rows(), s, decided);
+        return new TrainingData(drawn.rows(), s, decided, reader);
     }
 
     /** Whether a local file loads whole into this heap with room for its run (the CSV loader's own estimate). */

@@ -14,7 +14,7 @@ import org.automlwb.common.BadInputException;
  * its one implementation (Spark's, {@code org.automlwb.spark.data}) needs Spark on the classpath, which the
  * desktop jar does not carry: Spark users start the product with {@code spark-submit}.
  */
-public interface LargeDataReader {
+public interface LargeDataReader extends AutoCloseable {
     /**
      * Reads, profiles and draws.
      *
@@ -22,6 +22,13 @@ public interface LargeDataReader {
      *                           executors or a driver without memory for the smallest sample (naming the setting)
      */
     DrawnData read(LargeDataRequest request) throws BadInputException;
+
+    /**
+     * Ends what {@link #read} started for the run and the run no longer needs (a Spark session this reader
+     * created; one that was running before, spark-submit's, stays). Call it when the run is over.
+     */
+    @Override
+    void close();
 
     /**
      * The reader on the classpath.

@@ -30,13 +30,35 @@ import tech.tablesaw.api.Table;
 public final class SparkDataReader implements LargeDataReader {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDataReader.class);
 
+    /** The session {@link #read} created, stopped by {@link #close}; null when it took a running one. */
+    private SparkSession created;
+
     /** For {@link java.util.ServiceLoader}. */
     public SparkDataReader() { }
 
     @Override
     public DrawnData read(LargeDataRequest request) throws BadInputException {
+        boolean running = SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
         SparkSession spark = SparkSessions.open(request.master());
-        return read(spark, request, executorMemory(spark), HeapNeed.free(), Runtime.getRuntime().maxMemory());
+        if (!running) created = spark;
+        try {
+            return read(spark, request, executorMemory(spark), HeapNeed.free(), Runtime.getRuntime().maxMemory());
+        } catch (BadInputException | RuntimeException e) {
+            close(); // bad input leaves nothing running either
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the session this reader created: a later run in the same JVM (the app, a test) must not find this
+     * run's master in {@code getOrCreate}. The Spark trial executor took the same context without owning it.
+     */
+    @Override
+    public void close() {
+        if (created != null) {
+            created.stop();
+            created = null;
+        }
     }
 
     /**
