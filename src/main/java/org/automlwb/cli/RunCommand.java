@@ -238,12 +238,12 @@ public final class RunCommand implements Callable<Integer> {
         line.put("wall_s", Math.round(s.wallSeconds() * 10) / 10.0);
         if (outcome.trainedModel() != null) line.put("model", outcome.trainedModel().dir().toString());
         RunResult result = outcome.result();
-        if (result != null && result.sample() != null && result.sample().source() != null) {
+        if (result != null && result.source() != null) {
             // Data drawn from a larger source: how many rows each step saw.
             Map<String, Object> rows = new LinkedHashMap<>();
-            rows.put("total", result.sample().source().totalRows());
-            rows.put("drawn", result.sample().total());
-            rows.put("searched", result.sample().size());
+            rows.put("total", result.source().totalRows());
+            rows.put("drawn", result.trainingRows());
+            rows.put("searched", result.searchedRows());
             rows.put("final_model", result.trainedRows());
             line.put("rows", rows);
         }
