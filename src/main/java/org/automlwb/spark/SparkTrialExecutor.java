@@ -175,6 +175,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
         return Math.max(1, slots);
     }
 
+    /** What one Spark task is given, {@code spark.task.cpus}: a trial runs in one task. */
+    @Override
+    public int coresPerTrial() {
+        return taskCpus;
+    }
+
     @Override
     public String describe() {
         return ExecutorKind.SPARK.key() + " (" + master.url() + ")";

@@ -145,7 +145,8 @@ public final class SearchLoop {
     }
 
     private void launch(TrialSpec spec) {
-        int cores = Math.max(1, Math.min(executor.cores(), coresFor.applyAsInt(spec)));
+        int most = Math.min(executor.cores(), executor.coresPerTrial());
+        int cores = Math.max(1, Math.min(most, coresFor.applyAsInt(spec)));
         long trialDeadline = deadline.searchEndNanos();
         inFlight++;
         coresInFlight += cores;

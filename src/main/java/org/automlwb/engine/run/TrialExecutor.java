@@ -26,6 +26,13 @@ public interface TrialExecutor extends AutoCloseable {
      */
     default int coresBusyElsewhere() { return 0; }
 
+    /**
+     * The most cores one trial can use here: all of them on local threads; on a cluster, what one task is given
+     * ({@code spark.task.cpus}). The search counts a trial as at most this many, or a trial that asks for more
+     * native threads than a Spark task has would hold slots it cannot use.
+     */
+    default int coresPerTrial() { return cores(); }
+
     /** Where the trials run, for logs and the run's files: {@code local}, {@code spark (spark://host:7077)}. */
     String describe();
 

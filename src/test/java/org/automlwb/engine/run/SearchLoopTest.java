@@ -149,6 +149,47 @@ class SearchLoopTest {
         }
     }
 
+    /**
+     * On a cluster a trial runs in one task of {@code spark.task.cpus} cores, whatever native threads it asks for: the
+     * search counts it as that many, so two one-core slots run two trials, not one trial holding both.
+     */
+    @Test
+    void aTrialCountsAtMostTheCoresOneTaskHas() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        Leaderboard board = new Leaderboard(Metric.RMSE, 5);
+        TrialFn fn = new TrialFn();
+        fn.f = (spec, dl) -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now.decrementAndGet();
+            return ok(spec, 1);
+        };
+        try (LocalTrialExecutor local = new LocalTrialExecutor(2, fn);
+             Journal journal = Journal.open(dir.resolve("slots.jsonl"))) {
+            TrialExecutor slots = new TrialExecutor() { // two one-core slots, as two Spark executors of one core
+                @Override public int cores() { return 2; }
+                @Override public int coresPerTrial() { return 1; }
+                @Override public java.util.concurrent.CompletableFuture<TrialReport> submit(TrialTask task) {
+                    assertEquals(1, task.cores(), "a task is sent with the cores it was counted for");
+                    return local.submit(task);
+                }
+                @Override public String describe() { return "two slots"; }
+                @Override public void close() { }
+            };
+            // Every trial asks for 2 native threads (as XGBoost may with --threads 2).
+            SearchLoop loop = new SearchLoop(new EchoSearcher(12), slots, "test-run", s -> 2, board, journal, e -> { },
+                    new Deadline(System.nanoTime(), null), 12, false, CancelToken.none(), () -> { }, s -> false);
+            assertEquals(12, loop.run(1, List.of()).launched());
+        }
+        assertEquals(12, board.size());
+        assertEquals(2, most.get(), "both slots ran trials at once");
+    }
+
     @Test
     void oneAtATimeTrialsNeverOverlapAndOthersUseTheFreeCore() throws Exception {
         java.util.concurrent.atomic.AtomicInteger exclusiveNow = new java.util.concurrent.atomic.AtomicInteger();
