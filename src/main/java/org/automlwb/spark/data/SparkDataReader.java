@@ -83,10 +83,10 @@ public final class SparkDataReader implements LargeDataReader {
             throw SparkSource.unreadable(request.location(), source.format(), e);
         }
         long t1 = System.nanoTime();
-        SparkTask task = SparkTask.decide(source, profile, target, request.task());
         if (profile.rows() == 0) {
             throw new BadInputException("Spark reads no rows from " + request.location(), "check the location");
         }
+        SparkTask task = SparkTask.decide(source, profile, target, request.task());
         SampleSizes sizes = SampleSizes.decide(profile.profile(), target, executorBytes, freeDriverBytes,
                 maxDriverBytes);
         long t2 = System.nanoTime();

@@ -61,8 +61,13 @@ record SparkSource(String location, SparkFormat format, Dataset<Row> data, Map<S
                     + format.key() + ")", "give a Parquet or CSV location with flat columns of numbers, text, "
                     + "booleans or dates");
         }
-        Dataset<Row> read = all.select(kinds.keySet().stream().map(SparkColumnTypes::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+        Dataset<Row> read;
+        try {
+            read = all.select(kinds.keySet().stream().map(SparkColumnTypes::col)
+                    .toArray(org.apache.spark.sql.Column[]::new));
+        } catch (Exception e) { // two columns whose names differ only in case are ambiguous to Spark SQL
+            throw unreadable(location, format, e);
+        }
         return new SparkSource(location, format, read, kinds, unsupported);
     }
 
