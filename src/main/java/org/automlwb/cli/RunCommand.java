@@ -15,6 +15,7 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.export.Deployment;
@@ -38,7 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", description = "Training CSV.")
+    @Option(names = "--data", description = "Training CSV or Parquet file; with --executor spark also a folder, a glob "
+            + "or an hdfs:// or s3a:// location that Spark reads, profiled on the cluster and sampled to fit.")
     Path data;
 
     @Option(names = "--target", description = "Column to predict.")
@@ -113,7 +115,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSpec runSpec = runSpec();
         List<EngineKind> engines = EngineKind.parseList(engine);
-        LoadedData train = CsvLoader.load(data);
+        try (TrainingData training = TrainingData.load(dataText(), runSpec, spec.commandLine().getErr())) {
+            return run(training, engines);
+        }
+    }
+
+    /** The run on data loaded or drawn. */
+    private Integer run(TrainingData training, List<EngineKind> engines) throws Exception {
+        RunSpec runSpec = training.spec();
+        LoadedData train = training.rows();
         LoadedData testData = test == null ? null : CsvLoader.load(test);
         LoadWarnings.print(train, spec.commandLine().getErr());
         if (testData != null) LoadWarnings.print(testData, spec.commandLine().getErr());
@@ -128,8 +138,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            outcome = Experiments.run(train, testData, new RunPlan(engines, runSpec), userRecipe, recipe, out, stop.token(),
-                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+            outcome = training.source() == null
+                    ? Experiments.run(train, testData, new RunPlan(engines, runSpec), userRecipe, recipe, out,
+                            stop.token(), progress)
+                    : Experiments.runDrawn(train, training.source(), testData, new RunPlan(engines, runSpec),
+                            userRecipe, recipe, out, true, stop.token(), progress);
         }
         return finish(outcome, out, outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR
                 : Cli.OK);
@@ -154,6 +168,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         printSummary(outcome, deployed);
         return exitCode;
+    }
+
+    /**
+     * {@code --data} as typed: a Path would fold {@code hdfs://host/x} into {@code hdfs:/host/x}.
+     */
+    private String dataText() {
+        picocli.CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult() == null ? null
+                : spec.commandLine().getParseResult().matchedOption("--data");
+        return o != null && !o.originalStringValues().isEmpty()
+                ? o.originalStringValues().get(o.originalStringValues().size() - 1) : data.toString();
     }
 
     private Integer resume() throws Exception {
@@ -213,6 +237,16 @@ public final class RunCommand implements Callable<Integer> {
         line.put("trials", s.trials());
         line.put("wall_s", Math.round(s.wallSeconds() * 10) / 10.0);
         if (outcome.trainedModel() != null) line.put("model", outcome.trainedModel().dir().toString());
+        RunResult result = outcome.result();
+        if (result != null && result.source() != null) {
+            // Data drawn from a larger source: how many rows each step saw.
+            Map<String, Object> rows = new LinkedHashMap<>();
+            rows.put("total", result.source().totalRows());
+            rows.put("drawn", result.trainingRows());
+            rows.put("searched", result.searchedRows());
+            rows.put("final_model", result.trainedRows());
+            line.put("rows", rows);
+        }
         if (deployed != null) line.put("serving", deployed.serving().toString());
         spec.commandLine().getOut().println(Json.line(line));
         spec.commandLine().getOut().flush();

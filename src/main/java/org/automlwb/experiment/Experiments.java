@@ -10,6 +10,7 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.data.CsvLoader;
 import org.automlwb.data.LoadedData;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.api.Availability;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.EngineRegistry;
@@ -57,7 +58,23 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, plan, recipe, null, modelsRoot, cancel, true, listeners);
+        return start(train, null, test, plan, recipe, null, modelsRoot, cancel, true, listeners);
+    }
+
+    /**
+     * A run on rows drawn from a source larger than this JVM's heap (data read through Spark): the search keeps to
+     * the rows that fit one executor, the refit takes the drawn rows, and config.json, the metrics and the report
+     * record the source with all three sizes instead of a file and its hash.
+     *
+     * @param drawn  the drawn rows (their {@code source} path names the location, for the experiment's name)
+     * @param source where and how they were drawn
+     * @param report whether to write report.html ({@code bench} leaves it out)
+     */
+    public static ExperimentOutcome runDrawn(LoadedData drawn, SampledSource source, LoadedData test, RunPlan plan,
+                                             Recipe recipe, Path recipeFile, Path modelsRoot, boolean report,
+                                             CancelToken cancel, RunListener... listeners)
+            throws BadInputException, InterruptedException {
+        return start(drawn, source, test, plan, recipe, recipeFile, modelsRoot, cancel, report, listeners);
     }
 
     /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, with the file the
@@ -65,7 +82,7 @@ public final class Experiments {
     public static ExperimentOutcome run(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                         Path recipeFile, Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, plan, recipe, recipeFile, modelsRoot, cancel, true, listeners);
+        return start(train, null, test, plan, recipe, recipeFile, modelsRoot, cancel, true, listeners);
     }
 
     /** As {@link #run(LoadedData, LoadedData, RunPlan, Recipe, Path, CancelToken, RunListener...)}, without writing
@@ -73,20 +90,22 @@ public final class Experiments {
     public static ExperimentOutcome runWithoutReport(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
                                         Path modelsRoot, CancelToken cancel, RunListener... listeners)
             throws BadInputException, InterruptedException {
-        return start(train, test, plan, recipe, null, modelsRoot, cancel, false, listeners);
+        return start(train, null, test, plan, recipe, null, modelsRoot, cancel, false, listeners);
     }
 
-    private static ExperimentOutcome start(LoadedData train, LoadedData test, RunPlan plan, Recipe recipe,
-                                           Path recipeFile, Path modelsRoot, CancelToken cancel, boolean report,
-                                           RunListener[] listeners) throws BadInputException, InterruptedException {
+    private static ExperimentOutcome start(LoadedData train, SampledSource source, LoadedData test, RunPlan plan,
+                                           Recipe recipe, Path recipeFile, Path modelsRoot, CancelToken cancel,
+                                           boolean report, RunListener[] listeners)
+            throws BadInputException, InterruptedException {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), plan.spec(),
-                recipe);
+                recipe, source);
         TrialExecutors.check(plan.spec().executor()); // a cluster that does not answer: nothing read further
         List<EngineSequence.Part> parts = parts(plan.engines(), prepared);
         prepared = clockAfterConnecting(prepared);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
-        AtomicFiles.writeString(folder.configJson(),
-                ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
+        AtomicFiles.writeString(folder.configJson(), source != null
+                ? ExperimentConfig.json(prepared, source, test == null ? null : test.source(), recipeFile)
+                : ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
         AtomicFiles.writeString(folder.dir().resolve(RunPlan.FILE), plan.toJson(prepared));
         return execute(folder, prepared, parts, ResumeState.none(), cancel, report
                 ? new ReportWriter.Loaded(train, test) : null, listeners);
@@ -267,7 +286,13 @@ public final class Experiments {
 
     /** {@code adult.train.csv} → {@code adult}. */
     static String datasetName(Path source) {
-        String f = source == null ? "data" : source.getFileName().toString();
+        Path name = source == null ? null : source.getFileName();
+        String f = name == null ? "data" : name.toString();
+        // A glob names its folder (data/part-*.csv: "data"); the characters are no use in a folder name.
+        if (f.contains("*") || f.contains("?") || f.contains("[") || f.contains("{")) {
+            Path parent = source.getParent();
+            f = parent == null || parent.getFileName() == null ? "data" : parent.getFileName().toString();
+        }
         f = f.replaceAll("(?i)\\.(csv|parquet)$", "").replaceAll("(?i)\\.(train|training)$", "");
         return f;
     }

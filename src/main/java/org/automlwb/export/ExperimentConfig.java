@@ -19,6 +19,7 @@ import org.automlwb.common.BadInputException;
 import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 import org.automlwb.data.Lineage;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.algo.Algorithm;
@@ -45,10 +46,40 @@ public final class ExperimentConfig {
      * @param recipeFile the recipe file the run was given, or null; named with its hash in the lineage
      */
     public static String json(PreparedRun p, Path trainFile, Path testFile, Path recipeFile) throws BadInputException {
+        return json(p, fileInfo(trainFile, p.data().rows() + p.data().droppedRows()), Lineage.ofRun(trainFile,
+                p.data().rows() + p.data().droppedRows(), p.data().rows(), recipeFile).toJson(), testFile);
+    }
+
+    /**
+     * The JSON document for a run on rows drawn from a larger source (data read through Spark). The source is
+     * recorded by location, with its total rows, the rows drawn and the rows the search may take and why; it has
+     * no hash (hashing terabytes to start a run is no option) and no lineage (that follows files), and such a run
+     * is not resumed from it.
+     *
+     * @param recipeFile the recipe file the run was given, or null
+     */
+    public static String json(PreparedRun p, SampledSource source, Path testFile, Path recipeFile)
+            throws BadInputException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", source.location());
+        data.put("format", source.format());
+        data.put("read_with", "spark");
+        data.put("sha256", null);
+        data.put("rows", source.totalRows());
+        data.put("drawn_rows", source.drawnRows());
+        data.put("drawn_limit", source.drawnLimit());
+        data.put("search_rows_max", source.searchRows());
+        data.put("search_limit", source.searchLimit());
+        if (recipeFile != null) data.put("recipe_file", recipeFile.toAbsolutePath().normalize().toString());
+        return json(p, data, null, testFile);
+    }
+
+    private static String json(PreparedRun p, Map<String, Object> dataInfo, Object lineage, Path testFile)
+            throws BadInputException {
         RunSpec s = p.spec();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("created", OffsetDateTime.now().toString());
-        m.put("data", fileInfo(trainFile, p.data().rows() + p.data().droppedRows()));
+        m.put("data", dataInfo);
         if (testFile != null) m.put("test_data", fileInfo(testFile, p.test().rows()));
         m.put("target", s.target());
         m.put("task", p.data().task().key());
@@ -72,8 +103,7 @@ public final class ExperimentConfig {
         p.algorithms().forEach(a -> spaces.put(a.id(), a.space(p.data().task())));
         m.put("search_space", parse(SpaceFile.write(spaces, java.util.Set.of())));
         m.put("versions", Versions.all());
-        m.put("lineage", Lineage.ofRun(trainFile, p.data().rows() + p.data().droppedRows(), p.data().rows(),
-                recipeFile).toJson());
+        if (lineage != null) m.put("lineage", lineage);
         return Json.pretty(m);
     }
 
@@ -117,6 +147,12 @@ public final class ExperimentConfig {
     public static Saved read(Path configJson) throws BadInputException {
         try {
             JsonNode n = Json.MAPPER.readTree(Files.readString(configJson));
+            if ("spark".equals(n.path("data").path("read_with").asText())) {
+                // Its rows were a sample drawn by Spark: no file and hash to check them against.
+                throw new BadInputException("this run read its data through Spark (" + n.path("data").path("path")
+                        .asText() + "); such a run cannot be resumed", configJson, 0, null,
+                        "start a new run on the same data");
+            }
             Path train = Path.of(n.path("data").path("path").asText());
             Path test = n.hasNonNull("test_data") ? Path.of(n.path("test_data").path("path").asText()) : null;
             List<String> algos = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.automlwb.common.AtomicFiles;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.Json;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.engine.trial.TrialResult;
@@ -34,7 +35,9 @@ public final class ExperimentWriter {
                 LeaderboardCsv.format(result.leaderboard(), s.metric().key()));
         Map<String, Object> metrics = evaluationMetrics(s);
         metrics.putAll(EngineMetrics.of(result));
-        if (result.sample() != null && result.sample().sampled()) metrics.put("rows", rows(result));
+        if (result.sample() != null && (result.sample().sampled() || result.sample().source() != null)) {
+            metrics.put("rows", rows(result));
+        }
         AtomicFiles.writeString(folder.evaluationMetricsJson(), Json.pretty(metrics));
         if (result.validationPredictions() != null && result.validationTargets() != null) {
             AtomicFiles.writeString(folder.dir().resolve(PredictionsCsv.VALIDATION_FILE), PredictionsCsv.format(
@@ -58,6 +61,14 @@ public final class ExperimentWriter {
         rows.put("final_model", result.trainedRows());
         if (result.refit() != null && result.refit().reason() != null) {
             rows.put("final_model_note", result.refit().reason());
+        }
+        SampledSource source = result.sample().source();
+        if (source != null) {
+            // The training rows were drawn from a larger source: its total, and why each level has its size.
+            rows.put("source", source.location());
+            rows.put("source_rows", source.totalRows());
+            rows.put("drawn_note", source.drawnLimit());
+            rows.put("searched_note", source.searchLimit());
         }
         return rows;
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
 import org.automlwb.common.HeapNeed;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
@@ -59,6 +60,18 @@ public final class AutoMLRun {
      * @throws BadInputException with a one-line message for anything wrong with the inputs
      */
     public static PreparedRun prepare(Table train, Table test, RunSpec spec, Recipe recipe) throws BadInputException {
+        return prepare(train, test, spec, recipe, null);
+    }
+
+    /**
+     * As {@link #prepare(Table, Table, RunSpec, Recipe)}, for training rows drawn from a larger source: the search
+     * then also keeps to the rows that fit one executor ({@link SearchSample#decide(LabelledData, RunSpec,
+     * SampledSource)}).
+     *
+     * @param source where the training rows were drawn from, or null when they are the whole data
+     */
+    public static PreparedRun prepare(Table train, Table test, RunSpec spec, Recipe recipe, SampledSource source)
+            throws BadInputException {
         long start = System.nanoTime();
         LabelledData data = LabelledData.forTraining(train, spec.target(), spec.task());
         Metric metric = spec.metric() != null ? spec.metric() : Metric.defaultFor(data.task());
@@ -73,7 +86,7 @@ public final class AutoMLRun {
         Recipe r = recipe != null ? recipe : Recipe.automatic(data.table(), spec.target());
         ValidationSettings settings = ValidationSettings.defaults().withFolds(spec.folds())
                 .withHoldoutAboveRows(spec.holdoutAbove());
-        SearchSample sample = SearchSample.decide(data, spec);
+        SearchSample sample = SearchSample.decide(data, spec, source);
         LabelledData searched = sample.of(data);
         ValidationPlan plan = ValidationPlan.create(searched.targets(), settings, spec.seed());
         FoldData folds = new FoldData(searched, plan, FeaturePipelines.fromRecipe(r));

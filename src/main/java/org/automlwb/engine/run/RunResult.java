@@ -2,6 +2,7 @@ package org.automlwb.engine.run;
 
 import java.util.List;
 import java.util.Map;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.Predictions;
 import org.automlwb.engine.Targets;
@@ -38,6 +39,21 @@ public record RunResult(RunSummary summary, List<TrialResult> leaderboard, Model
     public int[] scoredRows() {
         int[] scored = plan.scoredRows();
         return sample == null ? scored : sample.original(scored);
+    }
+
+    /** The larger source the training rows were drawn from (data read through Spark), or null. */
+    public SampledSource source() {
+        return sample == null ? null : sample.source();
+    }
+
+    /** The training rows the run held (drawn from {@link #source()} when there is one). */
+    public int trainingRows() {
+        return sample != null ? sample.total() : data != null ? data.rows() : 0;
+    }
+
+    /** Rows the search worked on. */
+    public int searchedRows() {
+        return sample != null ? sample.size() : trainingRows();
     }
 
     /** Rows the final model was trained on. */

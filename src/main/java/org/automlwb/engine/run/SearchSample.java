@@ -3,6 +3,7 @@ package org.automlwb.engine.run;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.trial.ValidationPlan;
 
@@ -12,10 +13,15 @@ import org.automlwb.engine.trial.ValidationPlan;
  * the search scores configurations on a stratified sample whose size follows the budget, and the final refit then
  * trains the chosen configuration on as many rows as time and memory allow ({@link RefitRows}).
  *
+ * <p>When the training table is itself a sample drawn from a larger source ({@link SampledSource}: data read
+ * through Spark), the search also takes no more rows than fit one executor, and the refit's rows are the drawn
+ * ones: the same two-level logic, with the source's total recorded beside it.
+ *
  * @param rows   the sampled rows as indices into all training rows, ascending; null when the search sees every row
- * @param total  all training rows
+ * @param total  all training rows (in memory)
+ * @param source the larger source the training rows were drawn from, or null when they are the whole data
  */
-public record SearchSample(int[] rows, int total) {
+public record SearchSample(int[] rows, int total, SampledSource source) {
     /** Data up to this many rows is never sampled, whatever the budget (kddcup99's 116,000 are searched whole). */
     static final int SAMPLED_ABOVE_ROWS = 150_000;
     /** The smallest sample: fewer rows would make validation scores too noisy to rank configurations by. */
@@ -29,6 +35,11 @@ public record SearchSample(int[] rows, int total) {
     static final int ROWS_PER_THREAD_SECOND = 200;
     static final int REFERENCE_COLUMNS = 20;
 
+    /** The search's rows as indices into all training rows (null for all), of training rows that are the data. */
+    public SearchSample(int[] rows, int total) {
+        this(rows, total, null);
+    }
+
     /** The search sees every row. */
     public static SearchSample all(int total) {
         return new SearchSample(null, total);
@@ -40,10 +51,24 @@ public record SearchSample(int[] rows, int total) {
      * below the size the budget covers.
      */
     public static SearchSample decide(LabelledData data, RunSpec spec) {
+        return decide(data, spec, null);
+    }
+
+    /**
+     * As {@link #decide(LabelledData, RunSpec)}, for training rows drawn from {@code source}: then the search also
+     * takes at most the rows that fit one executor ({@link SampledSource#searchRows()}), whatever the data's size.
+     *
+     * @param source the source the rows were drawn from, or null when they are the whole data
+     */
+    public static SearchSample decide(LabelledData data, RunSpec spec, SampledSource source) {
         int cap = cap(spec.budget(), spec.threads(), data.table().columnCount());
-        if (data.rows() <= SAMPLED_ABOVE_ROWS || data.rows() <= cap) return all(data.rows());
+        boolean executorBound = source != null && data.rows() > source.searchRows();
+        if (source != null) cap = Math.min(cap, source.searchRows());
+        if (!executorBound && (data.rows() <= SAMPLED_ABOVE_ROWS || data.rows() <= cap)) {
+            return new SearchSample(null, data.rows(), source);
+        }
         return new SearchSample(ValidationPlan.stratifiedSample(data.targets(), cap, spec.seed() ^ 0x5A3C1E),
-                data.rows());
+                data.rows(), source);
     }
 
     /** Most rows a search with this budget works on; {@link Integer#MAX_VALUE} without a time budget. */
@@ -73,9 +98,13 @@ public record SearchSample(int[] rows, int total) {
         return out;
     }
 
-    /** For logs and the report, e.g. {@code a sample of 240,000 of 2,000,000 rows}. */
+    /**
+     * For logs and the report, e.g. {@code a sample of 240,000 of 2,000,000 rows}; with a source, also the rows
+     * drawn from it ({@code a sample of 150,000 of 1,200,000 rows drawn from 20,000,000}).
+     */
     public String describe() {
-        return sampled() ? String.format(Locale.ROOT, "a sample of %,d of %,d rows", size(), total)
+        String own = sampled() ? String.format(Locale.ROOT, "a sample of %,d of %,d rows", size(), total)
                 : String.format(Locale.ROOT, "all %,d rows", total);
+        return source == null ? own : own + String.format(Locale.ROOT, " drawn from %,d", source.totalRows());
     }
 }

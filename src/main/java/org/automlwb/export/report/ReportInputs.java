@@ -100,7 +100,13 @@ record ReportInputs(ExperimentFolder folder, JsonNode config, JsonNode metrics, 
                 notes.add("The validation predictions could not be read: " + e.getMessage());
             }
         }
-        LoadedData train = loaded != null ? loaded.train()
+        boolean viaSpark = "spark".equals(config.path("data").path("read_with").asText());
+        if (viaSpark && loaded == null) {
+            // Data larger than memory is not read again for a report: the profile needs Spark and hours.
+            notes.add("The training data was read through Spark: its profile and the feature importance are left "
+                    + "out of a report written after the run.");
+        }
+        LoadedData train = loaded != null ? loaded.train() : viaSpark ? null
                 : loadData(config.path("data").path("path").asText(null), "training", notes);
         LoadedData test = !config.hasNonNull("test_data") ? null : loaded != null ? loaded.test()
                 : loadData(config.path("test_data").path("path").asText(null), "test", notes);

@@ -104,7 +104,8 @@ final class ReportPage {
         kv.add(new String[] {"rows", num(d.path("rows").asDouble())});
         if (profile != null) kv.add(new String[] {"columns", String.valueOf(profile.columns().size())});
         kv.add(new String[] {"target column", in.target()});
-        kv.add(new String[] {"SHA-256", d.path("sha256").asText()});
+        // Data read through Spark has no hash (config.json's data.read_with): its rows section says what was drawn.
+        if (d.hasNonNull("sha256")) kv.add(new String[] {"SHA-256", d.path("sha256").asText()});
         if (in.config().hasNonNull("test_data")) {
             JsonNode t = in.config().path("test_data");
             kv.add(new String[] {"test file", path(t.path("path").asText()) + " (" + num(t.path("rows").asDouble())
@@ -173,11 +174,19 @@ final class ReportPage {
                 ? String.valueOf(c.path("max_trials").asInt()) : "no limit"});
         kv.add(new String[] {"validation", c.path("validation").path("description").asText()});
         JsonNode used = in.metrics() == null ? null : in.metrics().path("rows");
+        if (used != null && used.has("source_rows")) {
+            // Data larger than the driver: the rows in memory were themselves drawn from the source by Spark.
+            kv.add(new String[] {"rows in the source", String.format(Locale.ROOT, "%,d (%s)",
+                    used.path("source_rows").asLong(), used.path("source").asText())});
+            kv.add(new String[] {"rows drawn into memory", String.format(Locale.ROOT, "%,d (%s)",
+                    used.path("training").asLong(), used.path("drawn_note").asText())});
+        }
         if (used != null && used.has("training")) {
             // A large file: the validation figures come from the sample the search worked on.
             kv.add(new String[] {"rows searched", String.format(Locale.ROOT, "%,d of %,d (a stratified sample: the"
-                    + " search scores configurations on it)", used.path("searched").asLong(),
-                    used.path("training").asLong())});
+                    + " search scores configurations on it%s)", used.path("searched").asLong(),
+                    used.path("training").asLong(), used.has("searched_note") ? "; "
+                            + used.path("searched_note").asText() : "")});
             kv.add(new String[] {"final model trained on", String.format(Locale.ROOT, "%,d rows", used.path(
                     "final_model").asLong()) + (used.has("final_model_note") ? " (" + used.path("final_model_note")
                     .asText() + ")" : "")});
@@ -351,6 +360,8 @@ final class ReportPage {
             cmd.append(" --test ").append(shell(path(c.path("test_data").path("path").asText())));
         }
         if (c.path("task_forced").asBoolean()) cmd.append(" --task ").append(c.path("task").asText());
+        // Data read through Spark is read through it again (with spark-submit's master, or --master URL).
+        if ("spark".equals(c.path("data").path("read_with").asText())) cmd.append(" --executor spark");
         cmd.append(" --metric ").append(in.metric().key());
         if (c.hasNonNull("budget_s")) cmd.append(" --budget ").append(Math.round(c.path("budget_s").asDouble()))
                 .append('s');

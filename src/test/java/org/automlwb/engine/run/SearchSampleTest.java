@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import org.automlwb.data.SampledSource;
 import org.automlwb.engine.LabelledData;
 import org.automlwb.engine.TestData;
 import org.automlwb.engine.algo.Cart;
@@ -33,6 +34,28 @@ class SearchSampleTest {
         assertFalse(whole.sampled());
         assertEquals(20_000, whole.size());
         assertTrue(whole.of(small) == small);
+    }
+
+    /**
+     * Rows drawn from a larger source: the search keeps to what one executor holds even below the usual
+     * threshold, and says the source's total; rows that fit the executor are searched whole.
+     */
+    @Test
+    void rowsDrawnFromALargerSourceAreSearchedUpToWhatAnExecutorHolds() {
+        LabelledData drawn = data(20_000);
+        RunSpec spec = RunSpec.defaults("y").toBuilder().budget(null).maxTrials(5).build();
+        SampledSource source = new SampledSource("hdfs://nn/big", "parquet", 5_000_000, 20_000, 6_000,
+                "spark.executor.memory 1,024 MB holds about 6,000 rows", "the driver's heap holds 20,000 rows");
+        SearchSample s = SearchSample.decide(drawn, spec, source);
+        assertTrue(s.sampled());
+        assertEquals(6_000, s.size(), 5);
+        assertEquals(20_000, s.total());
+        assertTrue(s.describe().endsWith("drawn from 5,000,000"), s.describe());
+
+        SampledSource roomy = new SampledSource("hdfs://nn/big", "parquet", 5_000_000, 20_000, 20_000, "", "");
+        SearchSample whole = SearchSample.decide(drawn, spec, roomy);
+        assertFalse(whole.sampled());
+        assertEquals(roomy, whole.source());
     }
 
     @Test
