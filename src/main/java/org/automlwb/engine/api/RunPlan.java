@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.automlwb.common.BadInputException;
+import org.automlwb.engine.run.ExecutorKind;
+import org.automlwb.engine.run.ExecutorSettings;
 import org.automlwb.engine.run.PreparedRun;
 import org.automlwb.engine.run.RunSpec;
 
@@ -98,22 +100,15 @@ public record RunPlan(List<EngineKind> engines, RunSpec spec) {
      * @param file the file it was read from, for the message
      * @throws BadInputException when the text is not JSON or names an unknown executor
      */
-    public static org.automlwb.engine.run.ExecutorSettings readExecutor(String json, Path file)
-            throws BadInputException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new BadInputException("the run plan is not valid JSON (" + ex.getOriginalMessage() + ")", file, 0,
-                    null, "start a new run instead of resuming");
-        }
+    public static ExecutorSettings readExecutor(String json, Path file) throws BadInputException {
+        JsonNode root = parse(json, file);
         JsonNode kind = root == null ? null : root.get("executor");
-        if (kind == null || kind.isNull()) return org.automlwb.engine.run.ExecutorSettings.local();
+        if (kind == null || kind.isNull()) return ExecutorSettings.local();
         JsonNode master = root.get("master");
         try {
-            org.automlwb.engine.run.ExecutorKind k = org.automlwb.engine.run.ExecutorKind.fromKey(kind.asText());
-            return k == org.automlwb.engine.run.ExecutorKind.LOCAL ? org.automlwb.engine.run.ExecutorSettings.local()
-                    : new org.automlwb.engine.run.ExecutorSettings(k, master == null ? null : master.asText());
+            ExecutorKind k = ExecutorKind.fromKey(kind.asText());
+            return k == ExecutorKind.LOCAL ? ExecutorSettings.local()
+                    : new ExecutorSettings(k, master == null ? null : master.asText());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("the run plan names " + e.getMessage(), file, 0, "executor",
                     "start a new run instead of resuming");
@@ -127,13 +122,7 @@ public record RunPlan(List<EngineKind> engines, RunSpec spec) {
      * @throws BadInputException when the text is not a plan or names an unknown engine
      */
     public static List<EngineKind> readEngines(String json, Path file) throws BadInputException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new BadInputException("the run plan is not valid JSON (" + ex.getOriginalMessage() + ")", file, 0,
-                    null, "start a new run instead of resuming");
-        }
+        JsonNode root = parse(json, file);
         JsonNode list = root == null ? null : root.get("engines");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new BadInputException("the run plan names no engine", file, 0, null,
@@ -142,5 +131,14 @@ public record RunPlan(List<EngineKind> engines, RunSpec spec) {
         List<EngineKind> out = new ArrayList<>();
         for (JsonNode n : list) out.add(EngineKind.fromKey(n.asText()));
         return out;
+    }
+
+    private static JsonNode parse(String json, Path file) throws BadInputException {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new BadInputException("the run plan is not valid JSON (" + ex.getOriginalMessage() + ")", file, 0,
+                    null, "start a new run instead of resuming");
+        }
     }
 }
