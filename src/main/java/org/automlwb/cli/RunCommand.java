@@ -15,6 +15,7 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
 import org.automlwb.export.Deployment;
@@ -99,6 +100,11 @@ public final class RunCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--events", description = "Also print every run event (trials started and finished, stages, "
+            + "new best) on stdout as it happens, one JSON line each, before the summary line: for programs that follow "
+            + "the run, such as the desktop app running it through spark-submit.")
+    boolean events;
+
     @Option(names = "--no-deploy", description = "Do not copy the model to deployment/ (beside the models/ folder).")
     boolean noDeploy;
 
@@ -126,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
             outcome = Experiments.run(train, testData, new RunPlan(engines, runSpec), userRecipe, recipe, out, stop.token(),
-                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+                    listeners());
         }
         return finish(outcome, out, outcome.summary().outcome() == RunSummary.Outcome.FAILED ? Cli.INTERNAL_ERROR
                 : Cli.OK);
@@ -157,10 +163,16 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentFolder folder = ExperimentFolder.open(resume);
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            outcome = Experiments.resume(folder, stop.token(),
-                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+            outcome = Experiments.resume(folder, stop.token(), listeners());
         }
         return finish(outcome, resume.toAbsolutePath().normalize().getParent().getParent(), Cli.OK);
+    }
+
+    /** The live progress line on stderr, and with {@code --events} the event lines on stdout. */
+    private RunListener[] listeners() {
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        return events ? new RunListener[] {progress, new EventLinePrinter(spec.commandLine().getOut())}
+                : new RunListener[] {progress};
     }
 
     RunSpec runSpec() throws BadInputException {
