@@ -169,10 +169,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The live progress line on stderr, and with {@code --events} the event lines on stdout. */
-    private RunListener[] listeners() {
+    private RunListener listeners() {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
-        return events ? new RunListener[] {progress, new EventLinePrinter(spec.commandLine().getOut())}
-                : new RunListener[] {progress};
+        if (!events) return progress;
+        EventLinePrinter lines = new EventLinePrinter(spec.commandLine().getOut());
+        return e -> {
+            progress.onEvent(e);
+            lines.onEvent(e);
+        };
     }
 
     RunSpec runSpec() throws BadInputException {
