@@ -72,7 +72,8 @@ class ArchitectureTest {
      * insides, so that any engine plugs in behind them. The exceptions, each the smallest that holds today:
      * <ul>
      *   <li>the engine's vocabulary the API speaks in: the classes of {@code org.automlwb.engine} itself (task,
-     *   metric, predictions), the run's settings, events and results ({@code engine.run.Run*}), a trial's result,
+     *   metric, predictions), the run's settings, events and results ({@code engine.run.Run*}), where trials run
+     *   ({@code engine.run.Executor{Kind,Settings}}), a trial's result,
      *   status and spec, and the search space ({@code engine.space}), all plain values without behaviour;</li>
      *   <li>the search-space editor of the Search view ({@code ui.search}), which lists the Tribuo engine's
      *   algorithms and their ranges to edit: it is that engine's own settings page;</li>
@@ -84,7 +85,7 @@ class ArchitectureTest {
     void uiAndCliTalkToTheEngineApiOnly() {
         DescribedPredicate<JavaClass> vocabulary = resideInAnyPackage("org.automlwb.engine", "org.automlwb.engine.api..",
                 "org.automlwb.engine.space..")
-                .or(nameMatching("org\\.automlwb\\.engine\\.run\\.Run(Spec|Event|Listener|Summary|Result)\\b.*"))
+                .or(nameMatching("org\\.automlwb\\.engine\\.run\\.(Run(Spec|Event|Listener|Summary|Result)|Executor(Kind|Settings))\\b.*"))
                 .or(nameMatching("org\\.automlwb\\.engine\\.trial\\.Trial(Result|Status|Spec)\\b.*"));
         noClasses().that().resideInAnyPackage("org.automlwb.ui..", "org.automlwb.cli..")
                 .and().resideOutsideOfPackage("org.automlwb.ui.search")

@@ -67,6 +67,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     String engine;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions where = new ExecutorOptions();
+
+    /** {@link #where}, checked once before the first data set. */
+    private org.automlwb.engine.run.ExecutorSettings executor;
+
     @Option(names = "--models", description = "Where experiments go (default: a bench-out/models folder).")
     Path models;
 
@@ -91,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path modelsRoot = models != null ? models : Path.of("bench-out", "models");
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<EngineKind> engines = EngineKind.parseList(engine);
+        executor = where.settings();
         for (String name : names) {
             for (EngineKind kind : engines) {
                 Map<String, Object> line;
@@ -131,6 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         line.put("budget_s", budget.toMillis() / 1000.0);
         line.put("seed", seed);
         line.put("nthreads", cores);
+        line.put("executor", executor.describe());
         CpuMeter cpu = new CpuMeter();
         try {
             LoadedData train = CsvLoader.load(dataDir.resolve(name + ".train.csv"));
@@ -138,7 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
             String target = train.table().columnNames().get(train.table().columnCount() - 1);
             double loadSeconds = cpu.wallSeconds();
             RunSpec runSpec = RunSpec.defaults(target).withBudget(budget).withThreads(cores).withSeed(seed)
-                    .withSearch(search).withHoldoutAbove(RunSpec.holdoutAboveFor(budget));
+                    .withSearch(search).withHoldoutAbove(RunSpec.holdoutAboveFor(budget))
+                    .withExecutor(executor);
             spec.commandLine().getErr().println("== " + name + " (" + train.table().rowCount() + " rows)");
             ExperimentOutcome outcome = Experiments.runWithoutReport(train, test, new RunPlan(List.of(kind), runSpec),
                     null, modelsRoot,

@@ -40,7 +40,8 @@ final class ChildJvm {
                 b.budget.toMillis() + "ms", "--threads", String.valueOf(cores), "--seed", String.valueOf(b.seed),
                 "--search", b.search, "--engine", engine.key(), "--models", modelsRoot.toString(), "--only", name,
                 "--out",
-                b.out.toString()));
+                b.out.toString(), "--executor", b.where.executor));
+        if (b.where.master != null) cmd.addAll(List.of("--master", b.where.master));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         String last = null;

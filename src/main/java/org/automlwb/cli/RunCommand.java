@@ -108,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-deploy", description = "Do not copy the model to deployment/ (beside the models/ folder).")
     boolean noDeploy;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions where = new ExecutorOptions();
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
@@ -203,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
                 threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(), seed, search,
                 algorithms == null ? List.of() : algorithms, folds, RunSpec.holdoutAboveFor(b), 0, !noEnsemble, null);
         if (space != null) s = Experiments.applySpaceFile(s, space);
-        return s;
+        return s.withExecutor(where.settings());
     }
 
     /** Deploys the exported model beside {@code models/}, unless told not to; null when nothing was deployed. */

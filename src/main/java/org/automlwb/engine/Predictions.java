@@ -10,7 +10,7 @@ package org.automlwb.engine;
  *                      {@link Targets#classNames()}; null for regression
  * @param values        n predicted values; null for classification
  */
-public record Predictions(double[][] probabilities, double[] values) {
+public record Predictions(double[][] probabilities, double[] values) implements java.io.Serializable {
     public static Predictions ofProbabilities(double[][] probabilities) { return new Predictions(probabilities, null); }
 
     public static Predictions ofValues(double[] values) { return new Predictions(null, values); }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param classNames for classification, the class labels in a fixed order (the column order of probabilities)
  * @param values     for regression, the target value of each row; null for classification
  */
-public record Targets(int[] classIndex, List<String> classNames, double[] values) {
+public record Targets(int[] classIndex, List<String> classNames, double[] values)
+        implements java.io.Serializable {
     public static Targets classes(int[] classIndex, List<String> classNames) {
         return new Targets(classIndex, List.copyOf(classNames), null);
     }

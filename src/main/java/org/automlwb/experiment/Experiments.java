@@ -14,6 +14,8 @@ import org.automlwb.engine.api.Availability;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.EngineRegistry;
 import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.ExecutorSettings;
+import org.automlwb.engine.run.TrialExecutors;
 import org.automlwb.engine.run.AutoMLRun;
 import org.automlwb.engine.run.Journal;
 import org.automlwb.engine.run.PreparedRun;
@@ -80,6 +82,8 @@ public final class Experiments {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), plan.spec(),
                 recipe);
         List<EngineSequence.Part> parts = parts(plan.engines(), prepared);
+        // Said before the folder exists: a cluster that does not answer must leave nothing behind.
+        TrialExecutors.check(plan.spec().executor());
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
         AtomicFiles.writeString(folder.configJson(),
                 ExperimentConfig.json(prepared, train.source(), test == null ? null : test.source(), recipeFile));
@@ -211,6 +215,16 @@ public final class Experiments {
         } catch (BadInputException | RuntimeException e) {
             LOG.warn("the run finished but its report could not be written: {}", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks that trials can run where the settings say (the executor is in this build and this JVM, a cluster's
+     * URL is one and the cluster answers), so that a command can refuse before it reads a large file.
+     *
+     * @throws BadInputException one line naming the option to change
+     */
+    public static void checkExecutor(ExecutorSettings settings) throws BadInputException {
+        TrialExecutors.check(settings);
     }
 
     /** Reads a {@code --space} file into the run spec. */

@@ -83,6 +83,8 @@ public record RunPlan(List<EngineKind> engines, RunSpec spec) {
         root.put("folds", spec.folds());
         root.put("holdout_above_rows", spec.holdoutAbove());
         root.put("ensemble", spec.ensemble());
+        root.put("executor", spec.executor().kind().key());
+        if (spec.executor().master() != null) root.put("master", spec.executor().master());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {

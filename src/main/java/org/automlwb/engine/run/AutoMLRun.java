@@ -30,7 +30,7 @@ import org.automlwb.engine.trial.Pruner;
 import org.automlwb.engine.trial.Refitter;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialRunner;
-import org.automlwb.engine.trial.TrialSpec;
+import org.automlwb.engine.trial.TrialReport;
 import org.automlwb.engine.trial.ValidationPlan;
 import org.automlwb.engine.trial.ValidationSettings;
 import org.automlwb.prep.Recipe;
@@ -182,9 +182,10 @@ public final class AutoMLRun {
             events.onEvent(new RunEvent.StageChanged(deadline.elapsedSeconds(), "search", "searching "
                     + p.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", "))
                     + (p.sample().sampled() ? " on " + p.sample().describe() : "")));
-            Thread prefetch = FoldPrefetch.start(p, cancel);
+            // Folds are prepared ahead only where the trials run on them: a cluster prepares its own.
+            Thread prefetch = spec.executor().isLocal() ? FoldPrefetch.start(p, cancel) : null;
             outcome = search(p, board, journal, resume, deadline, cancel, events);
-            prefetch.interrupt();
+            if (prefetch != null) prefetch.interrupt();
         }
         // Said even when a resumed run skipped it, so that the experiment folder keeps knowing the search is over.
         events.onEvent(new RunEvent.SearchEnded(deadline.elapsedSeconds(), outcome.reason(), outcome.launched()));
@@ -322,29 +323,40 @@ public final class AutoMLRun {
         }
         // Early stopping depends on which trials have reported when, so a reproducible run does without it.
         Pruner pruner = spec.reproducible() ? Pruner.none() : new AshaPruner();
-        TrialRunner runner = new TrialRunner(p.folds(), p.metric(),
-                new TrialRunner.Settings(trialCap(spec), spec.threads()));
+        TrialRunner.Settings limits = new TrialRunner.Settings(trialCap(spec), spec.threads());
+        String runId = "run-" + java.util.UUID.randomUUID();
         int firstId = resume.nextTrialId();
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(spec.threads())) {
-            SearchLoop loop = new SearchLoop(searcher, executor,
-                    (s, dl) -> runTrial(runner, p.algorithm(s.algorithm()), s, pruner, cancel, bounded(dl)),
+        try (TrialExecutor executor = executor(p, runId, limits, pruner, cancel)) {
+            LOG.info("trials run on {} ({} cores)", executor.describe(), executor.cores());
+            SearchLoop loop = new SearchLoop(searcher, executor, runId,
                     s -> p.algorithm(s.algorithm()).threadsPerFit(s.config(), spec.threads()), board,
                     journal, events, deadline, spec.maxTrials(), spec.reproducible(), cancel,
                     () -> deadline.reserveSeconds(reserveSeconds(board, p)),
-                    s -> p.algorithm(s.algorithm()).trainsOneAtATime(), TrialRunner::abandonedFitsRunning);
+                    s -> p.algorithm(s.algorithm()).trainsOneAtATime());
             return loop.run(firstId, previous);
         }
     }
 
     /**
-     * The portfolio's strong defaults are always evaluated in full: one fold of a small data set is too noisy
-     * to throw them away on, and the ensemble needs their diversity. Their rung losses still inform the pruner.
+     * The run's executor: this JVM's threads over the fold data already prepared here, or a cluster that gets the
+     * run's context once and rebuilds the folds on its workers.
      */
-    private static TrialResult runTrial(TrialRunner runner, Algorithm algorithm, TrialSpec spec, Pruner pruner,
-                                        CancelToken cancel, long deadline) {
-        Pruner effective = "portfolio".equals(spec.origin())
-                ? (id, rung, loss) -> pruner.report(id, rung, loss) || true : pruner;
-        return runner.run(spec, algorithm, effective, cancel, deadline);
+    private static TrialExecutor executor(PreparedRun p, String runId, TrialRunner.Settings limits, Pruner pruner,
+                                          CancelToken cancel) {
+        ExecutorSettings where = p.spec().executor();
+        if (where.isLocal()) {
+            TrialWork work = TrialWork.local(new TrialRunner(p.folds(), p.metric(), limits), p::algorithm);
+            return new LocalTrialExecutor(p.spec().threads(),
+                    task -> work.run(task, pruner, cancel, TrialReport.LOCAL));
+        }
+        RunContext context = RunContext.of(runId, p, limits);
+        // A prepared fold holds its training and validation rows as doubles, in one or two encodings.
+        long foldBytes = (long) p.searched().rows() * Math.max(1, p.shape().features()) * Double.BYTES * 2;
+        try {
+            return TrialExecutors.open(new ExecutorSetup(where, context, pruner, cancel, foldBytes));
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.oneLine(), e);
+        }
     }
 
     /**

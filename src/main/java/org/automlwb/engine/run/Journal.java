@@ -54,13 +54,18 @@ public final class Journal implements AutoCloseable {
         return j;
     }
 
+    /** Appends one trial run on this JVM ({@code executor} "local") and flushes. */
+    public void append(TrialResult r) { append(r, org.automlwb.engine.trial.TrialReport.LOCAL); }
+
     /**
      * Appends one trial and flushes. Each line also gets {@code finished_s}, the seconds since this journal was
-     * opened (a resumed run starts counting again), for best-score-over-time charts.
+     * opened (a resumed run starts counting again), for best-score-over-time charts, and {@code executor}, where
+     * the trial ran ({@code local}, or a Spark executor's id and host), to tell a lost worker's trials apart.
      */
-    public synchronized void append(TrialResult r) {
+    public synchronized void append(TrialResult r, String executor) {
         try {
             Map<String, Object> m = toMap(r);
+            m.put("executor", executor);
             m.put("finished_s", Math.round((System.nanoTime() - openedNanos) / 1e6) / 1e3);
             out.write(Json.line(m));
             out.write('\n');

@@ -23,18 +23,28 @@ import org.automlwb.engine.space.SpaceFile;
  * @param trialCapSeconds wall seconds one trial may take at most (0 = a share of the budget)
  * @param ensemble        whether to build a Caruana ensemble at the end
  * @param space           algorithms switched off and ranges replaced (the search-space editor / space.json)
+ * @param executor        where the trials run: this JVM's threads, or a Spark cluster
  */
 public record RunSpec(String target, TaskType task, Metric metric, Duration budget, int maxTrials, int threads,
                       long seed, String search, List<String> algorithms, int folds, int holdoutAbove,
-                      double trialCapSeconds, boolean ensemble, SpaceFile space) {
+                      double trialCapSeconds, boolean ensemble, SpaceFile space, ExecutorSettings executor) {
     public RunSpec {
         if (space == null) space = SpaceFile.empty();
+        if (executor == null) executor = ExecutorSettings.local();
         algorithms = List.copyOf(algorithms);
         if (budget == null && maxTrials <= 0) {
             throw new IllegalArgumentException("a run needs a budget or a maximum number of trials");
         }
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         if (folds < 2) throw new IllegalArgumentException("folds must be at least 2");
+    }
+
+    /** A run whose trials run on this JVM's threads. */
+    public RunSpec(String target, TaskType task, Metric metric, Duration budget, int maxTrials, int threads, long seed,
+                   String search, List<String> algorithms, int folds, int holdoutAbove, double trialCapSeconds,
+                   boolean ensemble, SpaceFile space) {
+        this(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove,
+                trialCapSeconds, ensemble, space, ExecutorSettings.local());
     }
 
     /** A run with the usual defaults: 60 s, all cores, seed 42, automatic search, 5 folds, ensemble on. */
@@ -72,6 +82,7 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
     public RunSpec withHoldoutAbove(int value) { return toBuilder().holdoutAbove(value).build(); }
     public RunSpec withEnsemble(boolean value) { return toBuilder().ensemble(value).build(); }
     public RunSpec withFolds(int value) { return toBuilder().folds(value).build(); }
+    public RunSpec withExecutor(ExecutorSettings value) { return toBuilder().executor(value).build(); }
 
     /** A builder holding this spec's values, to change several at once. */
     public Builder toBuilder() { return new Builder(this); }
@@ -92,6 +103,7 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
         private double trialCapSeconds;
         private boolean ensemble;
         private SpaceFile space;
+        private ExecutorSettings executor;
 
         private Builder(RunSpec s) {
             target = s.target;
@@ -108,6 +120,7 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
             trialCapSeconds = s.trialCapSeconds;
             ensemble = s.ensemble;
             space = s.space;
+            executor = s.executor;
         }
 
         public Builder target(String value) {
@@ -180,8 +193,14 @@ public record RunSpec(String target, TaskType task, Metric metric, Duration budg
             return this;
         }
 
+        public Builder executor(ExecutorSettings value) {
+            executor = value;
+            return this;
+        }
+
         public RunSpec build() {
-            return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds, holdoutAbove, trialCapSeconds, ensemble, space);
+            return new RunSpec(target, task, metric, budget, maxTrials, threads, seed, search, algorithms, folds,
+                    holdoutAbove, trialCapSeconds, ensemble, space, executor);
         }
     }
 }

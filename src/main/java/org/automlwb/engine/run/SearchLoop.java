@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import org.automlwb.common.CancelToken;
 import org.automlwb.engine.search.Searcher;
+import org.automlwb.engine.trial.TrialReport;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialSpec;
+import org.automlwb.engine.trial.TrialTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,18 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class SearchLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SearchLoop.class);
 
-    /** Runs one trial to completion; turns its own failures into a result. */
-    @FunctionalInterface
-    public interface TrialFunction {
-        TrialResult run(TrialSpec spec, long deadlineNanos);
-    }
-
     /** What the loop reports when it has finished. */
     public record Outcome(RunSummary.Outcome reason, int launched) { }
 
     private final Searcher searcher;
     private final TrialExecutor executor;
-    private final TrialFunction trials;
+    private final String runId;
     private final ToIntFunction<TrialSpec> coresFor;
     private final Leaderboard leaderboard;
     private final Journal journal;
@@ -47,7 +43,6 @@ public final class SearchLoop {
     private final CancelToken cancel;
     private final Runnable afterEach;
     private final java.util.function.Predicate<TrialSpec> oneAtATime;
-    private final java.util.function.IntSupplier busyElsewhere;
     /**
      * How many one-at-a-time suggestions may wait per core. When the searcher favours LibSVM, a short queue
      * stalls the loop with a core idle (vehicle: 61% CPU); a longer one lets it ask again and fill the core
@@ -61,7 +56,7 @@ public final class SearchLoop {
     /** The algorithms whose one lane is taken, by how many of their trials run or wait. */
     private final java.util.Map<String, Integer> laneTaken = new java.util.HashMap<>();
 
-    private final BlockingQueue<TrialResult> done = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TrialReport> done = new LinkedBlockingQueue<>();
     private final TreeMap<Integer, TrialResult> undelivered = new TreeMap<>();
     private int delivered;
     private int inFlight;
@@ -70,21 +65,21 @@ public final class SearchLoop {
     private final java.util.Map<Integer, Integer> coresBySpec = new java.util.HashMap<>();
 
     /**
+     * @param runId     the run's id, which every {@link TrialTask} carries
      * @param coresFor  cores a trial will use (native threads inside it)
      * @param afterEach called on the loop thread after each completion (e.g. to update the budget reserve)
      * @param oneAtATime trials that must not run beside another such trial (LibSVM's JVM-wide lock): they wait
-     *                   for their lane while other trials use the cores
-     * @param busyElsewhere cores taken by work the loop did not start, such as fits abandoned at their time
-     *                      limit that are still computing; one trial always runs, so the search never stalls
+     *                   for their lane while other trials use the cores. Cores the executor reports busy with
+     *                   work the loop did not start ({@link TrialExecutor#coresBusyElsewhere}) are counted too;
+     *                   one trial always runs, so the search never stalls
      */
-    public SearchLoop(Searcher searcher, TrialExecutor executor, TrialFunction trials,
+    public SearchLoop(Searcher searcher, TrialExecutor executor, String runId,
                       ToIntFunction<TrialSpec> coresFor, Leaderboard leaderboard, Journal journal,
                       RunListener events, Deadline deadline, int maxTrials, boolean reproducible, CancelToken cancel,
-                      Runnable afterEach, java.util.function.Predicate<TrialSpec> oneAtATime,
-                      java.util.function.IntSupplier busyElsewhere) {
+                      Runnable afterEach, java.util.function.Predicate<TrialSpec> oneAtATime) {
         this.searcher = searcher;
         this.executor = executor;
-        this.trials = trials;
+        this.runId = runId;
         this.coresFor = coresFor;
         this.leaderboard = leaderboard;
         this.journal = journal;
@@ -95,7 +90,6 @@ public final class SearchLoop {
         this.cancel = cancel;
         this.afterEach = afterEach;
         this.oneAtATime = oneAtATime;
-        this.busyElsewhere = busyElsewhere;
     }
 
     /**
@@ -117,7 +111,7 @@ public final class SearchLoop {
                 reason = RunSummary.Outcome.MAX_TRIALS;
             } else if (deadline.searchOver()) {
                 reason = RunSummary.Outcome.BUDGET_USED;
-            } else if (coresInFlight + busyElsewhere.getAsInt() >= executor.cores() && inFlight > 0) {
+            } else if (coresInFlight + executor.coresBusyElsewhere() >= executor.cores() && inFlight > 0) {
                 awaitOne();
             } else if (exclusiveInFlight == 0 && !deferred.isEmpty()) {
                 launch(deferred.poll());
@@ -160,23 +154,24 @@ public final class SearchLoop {
             laneTaken.merge(spec.algorithm(), 1, Integer::sum);
         }
         events.onEvent(new RunEvent.TrialStarted(deadline.elapsedSeconds(), spec));
-        executor.submit(cores, () -> trials.run(spec, trialDeadline))
-                .whenComplete((r, err) -> done.add(r != null ? r : Trials.failed(spec, err, 0)));
+        executor.submit(TrialTask.of(runId, spec, trialDeadline, cores)).whenComplete((r, err) -> done.add(
+                r != null ? r : TrialReport.of(Trials.failed(spec, err, 0), executor.describe())));
         coresBySpec.put(spec.trialId(), cores);
     }
 
     /** Waits for one completion (waking up regularly so a cancel or the deadline is noticed) and handles it. */
     private void awaitOne() throws InterruptedException {
         if (inFlight == 0) return;
-        TrialResult r = done.poll(100, TimeUnit.MILLISECONDS);
-        if (r == null) return;
+        TrialReport report = done.poll(100, TimeUnit.MILLISECONDS);
+        if (report == null) return;
+        TrialResult r = report.result();
         inFlight--;
         coresInFlight -= coresBySpec.remove(r.spec().trialId());
         if (oneAtATime.test(r.spec())) {
             exclusiveInFlight--;
             laneTaken.computeIfPresent(r.spec().algorithm(), (k, n) -> n > 1 ? n - 1 : null);
         }
-        if (journal != null) journal.append(r);
+        if (journal != null) journal.append(r, report.executor());
         boolean best = leaderboard.add(r);
         events.onEvent(new RunEvent.TrialFinished(deadline.elapsedSeconds(), r));
         if (best) events.onEvent(new RunEvent.BestChanged(deadline.elapsedSeconds(), r));

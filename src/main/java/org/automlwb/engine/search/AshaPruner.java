@@ -16,6 +16,7 @@ import org.automlwb.engine.trial.Pruner;
  * ties are kept, and a NaN loss counts as the worst possible. Thread-safe.
  */
 public final class AshaPruner implements Pruner {
+    private static final long serialVersionUID = 1L;
     public static final int DEFAULT_ETA = 3;
 
     private final int eta;
@@ -44,6 +45,13 @@ public final class AshaPruner implements Pruner {
         int better = 0;
         for (double other : earlier.values()) if (other < own) better++;
         return better < n / eta;
+    }
+
+    @Override
+    public synchronized AshaPruner snapshot() {
+        AshaPruner copy = new AshaPruner(eta);
+        rungs.forEach((rung, losses) -> copy.rungs.put(rung, new TreeMap<>(losses)));
+        return copy;
     }
 
     /** How many losses are recorded at {@code rung}. */

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * An immutable assignment of hyperparameter values (Integer, Double or String), sorted by name so that
  * equal configurations print and hash alike.
  */
-public record Config(Map<String, Object> values) {
+public record Config(Map<String, Object> values) implements java.io.Serializable {
     public Config {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }

@@ -21,7 +21,8 @@ import org.automlwb.engine.space.Config;
  *                    stopping kept), which the final refit on all rows reuses; empty for most algorithms
  */
 public record TrialResult(TrialSpec spec, TrialStatus status, double score, Map<String, Double> metrics,
-                          double fitSeconds, String error, Predictions oof, int rung, Map<String, Object> learned) {
+                          double fitSeconds, String error, Predictions oof, int rung, Map<String, Object> learned)
+        implements java.io.Serializable {
     public TrialResult {
         metrics = Map.copyOf(metrics);
         learned = learned == null ? Map.of() : Map.copyOf(new TreeMap<>(learned));

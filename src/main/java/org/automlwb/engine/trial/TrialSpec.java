@@ -11,4 +11,5 @@ import org.automlwb.engine.space.Config;
  * @param seed      the seed for this trial (derived from the run seed and the trial id)
  * @param origin    who suggested it: {@code portfolio}, {@code tpe}, {@code random}, {@code ensemble}
  */
-public record TrialSpec(int trialId, String algorithm, Config config, long seed, String origin) { }
+public record TrialSpec(int trialId, String algorithm, Config config, long seed, String origin)
+        implements java.io.Serializable { }

@@ -22,12 +22,13 @@ import org.automlwb.engine.Targets;
  *                  empty array when rung 0 is skipped
  * @param rows      rows of the training table
  */
-public record ValidationPlan(Kind kind, List<Fold> folds, int[] subsample, int rows) {
+public record ValidationPlan(Kind kind, List<Fold> folds, int[] subsample, int rows)
+        implements java.io.Serializable {
     /** Cross-validation (every row validated once) or holdout (only the held-out rows are validated). */
     public enum Kind { CROSS_VALIDATION, HOLDOUT }
 
     /** One split. Both arrays sorted ascending. */
-    public record Fold(int[] train, int[] validation) { }
+    public record Fold(int[] train, int[] validation) implements java.io.Serializable { }
 
     public ValidationPlan {
         folds = List.copyOf(folds);

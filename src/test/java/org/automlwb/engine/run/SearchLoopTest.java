@@ -15,7 +15,9 @@ import org.automlwb.common.CancelToken;
 import org.automlwb.engine.Metric;
 import org.automlwb.engine.search.Searcher;
 import org.automlwb.engine.space.Config;
+import org.automlwb.engine.trial.TrialReport;
 import org.automlwb.engine.trial.TrialResult;
+import org.automlwb.engine.trial.TrialTask;
 import org.automlwb.engine.trial.TrialSpec;
 import org.automlwb.engine.trial.TrialStatus;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,16 @@ class SearchLoopTest {
         public synchronized void onTrialComplete(TrialResult result) { seen.add(result.spec().trialId()); }
     }
 
+    /** The trial function of a test, set once the objects it uses exist. */
+    private static final class TrialFn implements java.util.function.Function<TrialTask, TrialReport> {
+        volatile java.util.function.BiFunction<TrialSpec, Long, TrialResult> f;
+
+        @Override
+        public TrialReport apply(TrialTask task) {
+            return TrialReport.of(f.apply(task.spec(), task.deadlineNanos()), TrialReport.LOCAL);
+        }
+    }
+
     private static TrialResult ok(TrialSpec s, double score) {
         return new TrialResult(s, TrialStatus.OK, score, Map.of("rmse", score), 0.01, null, null, 0);
     }
@@ -51,17 +63,20 @@ class SearchLoopTest {
         EchoSearcher searcher = new EchoSearcher(1000);
         Random jitter = new Random(jitterSeed);
         Leaderboard board = new Leaderboard(Metric.RMSE, 5);
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(threads);
+        TrialFn fn = new TrialFn();
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(threads, fn);
              Journal journal = Journal.open(dir.resolve("t" + jitterSeed + reproducible + ".jsonl"))) {
-            SearchLoop loop = new SearchLoop(searcher, ex, (spec, dl) -> {
+            fn.f = (spec, dl) -> {
                 try {
                     Thread.sleep(jitter.nextInt(5));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return ok(spec, spec.config().getInt("x", 0));
-            }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 30, reproducible,
-                    CancelToken.none(), () -> { }, s -> false, () -> 0);
+            };
+            SearchLoop loop = new SearchLoop(searcher, ex, "test-run", s -> 1, board, journal, e -> { },
+                    new Deadline(System.nanoTime(), null), 30, reproducible,
+                    CancelToken.none(), () -> { }, s -> false);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.MAX_TRIALS, out.reason());
             assertEquals(30, out.launched());
@@ -81,13 +96,16 @@ class SearchLoopTest {
     void failingTrialsAreRecordedAndTheRunGoesOn() throws Exception {
         EchoSearcher searcher = new EchoSearcher(6);
         Leaderboard board = new Leaderboard(Metric.RMSE, 5);
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(2);
+        TrialFn fn = new TrialFn();
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(2, fn);
              Journal journal = Journal.open(dir.resolve("f.jsonl"))) {
-            SearchLoop loop = new SearchLoop(searcher, ex, (spec, dl) -> {
+            fn.f = (spec, dl) -> {
                 if (spec.trialId() % 2 == 0) throw new IllegalStateException("boom " + spec.trialId());
                 return ok(spec, 1.0 / spec.trialId());
-            }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), Duration.ofMinutes(1)), 0, false,
-                    CancelToken.none(), () -> { }, s -> false, () -> 0);
+            };
+            SearchLoop loop = new SearchLoop(searcher, ex, "test-run", s -> 1, board, journal, e -> { },
+                    new Deadline(System.nanoTime(), Duration.ofMinutes(1)), 0, false,
+                    CancelToken.none(), () -> { }, s -> false);
             assertEquals(RunSummary.Outcome.SEARCH_EXHAUSTED, loop.run(1, List.of()).reason());
         }
         List<TrialResult> journal = Journal.read(dir.resolve("f.jsonl"));
@@ -102,12 +120,13 @@ class SearchLoopTest {
     void cancelStopsLaunchingAndWaitsForRunningTrials() throws Exception {
         CancelToken cancel = new CancelToken();
         Leaderboard board = new Leaderboard(Metric.RMSE, 5);
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(2);
+        TrialFn fn = new TrialFn();
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(2, fn);
              Journal journal = Journal.open(dir.resolve("c.jsonl"))) {
             // Later trials wait until trial 5 has cancelled: on a loaded machine the thread running trial 5 can
             // be descheduled before it cancels while the other slot races through dozens of instant trials.
             java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
-            SearchLoop loop = new SearchLoop(new EchoSearcher(1000), ex, (spec, dl) -> {
+            fn.f = (spec, dl) -> {
                 if (spec.trialId() == 5) {
                     cancel.cancel();
                     cancelled.countDown();
@@ -119,8 +138,10 @@ class SearchLoopTest {
                     }
                 }
                 return ok(spec, 1);
-            }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 1000, false, cancel,
-                    () -> { }, s -> false, () -> 0);
+            };
+            SearchLoop loop = new SearchLoop(new EchoSearcher(1000), ex, "test-run", s -> 1, board, journal, e -> { },
+                    new Deadline(System.nanoTime(), null), 1000, false, cancel,
+                    () -> { }, s -> false);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(RunSummary.Outcome.CANCELLED, out.reason());
             assertTrue(out.launched() < 20, "launched " + out.launched());
@@ -137,9 +158,10 @@ class SearchLoopTest {
         Leaderboard board = new Leaderboard(Metric.RMSE, 5);
         // Trials 1-6 are "exclusive" (like LibSVM), 7-12 are not.
         java.util.function.Predicate<TrialSpec> exclusive = s -> s.trialId() <= 6;
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(2);
+        TrialFn fn = new TrialFn();
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(2, fn);
              Journal journal = Journal.open(dir.resolve("x.jsonl"))) {
-            SearchLoop loop = new SearchLoop(new EchoSearcher(12), ex, (spec, dl) -> {
+            fn.f = (spec, dl) -> {
                 boolean ex1 = exclusive.test(spec);
                 java.util.concurrent.atomic.AtomicInteger counter = ex1 ? exclusiveNow : othersNow;
                 int now = counter.incrementAndGet();
@@ -156,8 +178,10 @@ class SearchLoopTest {
                 }
                 counter.decrementAndGet();
                 return ok(spec, 1);
-            }, s -> 1, board, journal, e -> { }, new Deadline(System.nanoTime(), null), 12, false,
-                    CancelToken.none(), () -> { }, exclusive, () -> 0);
+            };
+            SearchLoop loop = new SearchLoop(new EchoSearcher(12), ex, "test-run", s -> 1, board, journal, e -> { },
+                    new Deadline(System.nanoTime(), null), 12, false,
+                    CancelToken.none(), () -> { }, exclusive);
             SearchLoop.Outcome out = loop.run(1, List.of());
             assertEquals(12, out.launched());
         }
