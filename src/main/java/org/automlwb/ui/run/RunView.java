@@ -74,6 +74,15 @@ public final class RunView extends StackPane {
     }
 
     private static HBox toolbar(RunViewModel vm, Runnable goToResult) {
+        // Where the run goes: a Spark cluster runs it through spark-submit (File › Settings…), followed live here
+        javafx.scene.control.ChoiceBox<RunOn> runOn = new javafx.scene.control.ChoiceBox<>();
+        runOn.setId("run-on");
+        runOn.getItems().setAll(RunOn.values());
+        runOn.valueProperty().bindBidirectional(vm.runOnProperty());
+        runOn.setTooltip(new Tooltip("Run on this computer, or on the Spark cluster set in File › Settings…"));
+        runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getPhase().active(), vm.phaseProperty()));
+        Label runOnLabel = new Label("Run on");
+        runOnLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
         start.setId("run-start");
         start.getStyleClass().add(Styles.ACCENT);
@@ -116,7 +125,7 @@ public final class RunView extends StackPane {
         whole.setWrapText(true);
         whole.setMaxWidth(600);
         stage.setTooltip(whole);
-        HBox top = new HBox(10, start, stop, bar, elapsed, remaining, trials, best, stage, results);
+        HBox top = new HBox(10, runOnLabel, runOn, start, stop, bar, elapsed, remaining, trials, best, stage, results);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("run-toolbar");
         return top;
