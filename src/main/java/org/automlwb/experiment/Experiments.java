@@ -141,8 +141,11 @@ public final class Experiments {
         ModelExport.removeAbandonedPartials(modelsRoot(folder), folder.id());
         LoadedData train = CsvLoader.load(saved.train());
         LoadedData test = saved.test() == null ? null : CsvLoader.load(saved.test());
-        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), saved.spec(),
-                Recipe.fromJson(saved.recipeJson()));
+        // A run resumes where its trials ran: a Spark run on its cluster (from the plan), checked before anything.
+        ExecutorSettings where = savedExecutor(folder);
+        TrialExecutors.check(where);
+        PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(),
+                saved.spec().withExecutor(where), Recipe.fromJson(saved.recipeJson()));
         List<EngineSequence.Part> parts = parts(savedEngines(folder), prepared);
         ResumeState resume;
         try {
@@ -160,6 +163,17 @@ public final class Experiments {
                 resume.trials().size(), resume.nextTrialId(), resume.usedSeconds(),
                 resume.searchEnded() == null ? "not ended" : "ended (" + resume.searchEnded() + ")");
         return execute(folder, prepared, parts, resume, cancel, new ReportWriter.Loaded(train, test), listeners);
+    }
+
+    /** Where the trials of the saved run ran; local threads for a run saved before there were other executors. */
+    private static ExecutorSettings savedExecutor(ExperimentFolder folder) throws BadInputException {
+        Path file = folder.dir().resolve(RunPlan.FILE);
+        if (!Files.exists(file)) return ExecutorSettings.local();
+        try {
+            return RunPlan.readExecutor(Files.readString(file), file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the run plan (" + e.getMessage() + ")", file, 0, null, null);
+        }
     }
 
     /** The engines of the plan saved with the run; Tribuo alone for a run saved before there were plans. */

@@ -93,6 +93,34 @@ public record RunPlan(List<EngineKind> engines, RunSpec spec) {
     }
 
     /**
+     * Where the trials of a saved plan ran: {@code local} for a plan saved before there were other executors.
+     *
+     * @param file the file it was read from, for the message
+     * @throws BadInputException when the text is not JSON or names an unknown executor
+     */
+    public static org.automlwb.engine.run.ExecutorSettings readExecutor(String json, Path file)
+            throws BadInputException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new BadInputException("the run plan is not valid JSON (" + ex.getOriginalMessage() + ")", file, 0,
+                    null, "start a new run instead of resuming");
+        }
+        JsonNode kind = root == null ? null : root.get("executor");
+        if (kind == null || kind.isNull()) return org.automlwb.engine.run.ExecutorSettings.local();
+        JsonNode master = root.get("master");
+        try {
+            org.automlwb.engine.run.ExecutorKind k = org.automlwb.engine.run.ExecutorKind.fromKey(kind.asText());
+            return k == org.automlwb.engine.run.ExecutorKind.LOCAL ? org.automlwb.engine.run.ExecutorSettings.local()
+                    : new org.automlwb.engine.run.ExecutorSettings(k, master == null ? null : master.asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("the run plan names " + e.getMessage(), file, 0, "executor",
+                    "start a new run instead of resuming");
+        }
+    }
+
+    /**
      * The engines of a saved plan.
      *
      * @param file the file it was read from, for the message
