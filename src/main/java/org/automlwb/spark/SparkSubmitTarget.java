@@ -8,7 +8,7 @@ import org.automlwb.common.BadInputException;
  * Where a run goes through spark-submit: the user's Spark installation and the cluster's master.
  *
  * @param sparkHome the folder of a Spark installation (the one holding {@code bin/spark-submit})
- * @param master    the master URL passed to spark-submit and to the run ({@link SparkMasterUrl})
+ * @param master    the master URL passed to spark-submit and to the run ({@link SparkMaster})
  */
 public record SparkSubmitTarget(Path sparkHome, String master) {
     public SparkSubmitTarget {
@@ -39,7 +39,12 @@ public record SparkSubmitTarget(Path sparkHome, String master) {
             return submit + " cannot be run (not executable): fix its permissions (chmod +x) or choose another "
                     + "Spark home in Settings";
         }
-        return SparkMasterUrl.problem(master).map(p -> p + " (Settings, Spark master URL)").orElse(null);
+        try {
+            SparkMaster.parse(master); // the form only: whether it answers is spark-submit's to find out
+            return null;
+        } catch (BadInputException e) {
+            return "Spark master URL: " + e.oneLine();
+        }
     }
 
     /**

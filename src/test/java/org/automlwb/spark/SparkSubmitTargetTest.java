@@ -23,15 +23,16 @@ class SparkSubmitTargetTest {
     Path dir;
 
     @Test
-    void sparkMasterUrlsAreCheckedForTheirForm() {
-        for (String ok : List.of("spark://master:7077", "spark://a.example.com:7077,b.example.com:7077", "local",
-                "local[2]", "local[*]", "local[4,2]", "yarn", "k8s://https://10.0.0.1:6443", " local[2] ")) {
-            assertTrue(SparkMasterUrl.problem(ok).isEmpty(), ok);
+    void settingsTakeWhatSparkMasterTakes() throws Exception {
+        Path submit = Files.createDirectories(dir.resolve("bin")).resolve("spark-submit");
+        Files.writeString(submit, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String ok : List.of("spark://master:7077", "local[2]", "local[*]", "yarn", " local[2] ")) {
+            assertNull(new SparkSubmitTarget(dir, ok).problem(), ok);
         }
-        for (String bad : List.of("", "master:7077", "spark://master", "local[0]", "local[two]", "http://host:8080",
-                "spark:/master:7077")) {
-            String why = SparkMasterUrl.problem(bad).orElseThrow(() -> new AssertionError(bad));
-            assertTrue(why.contains("spark://") || why.contains("local["), why); // says the right form
+        for (String bad : List.of("", "master:7077", "spark://master", "local[0]", "http://host:8080")) {
+            String why = new SparkSubmitTarget(dir, bad).problem();
+            assertTrue(why.startsWith("Spark master URL: ") && why.contains("spark://"), why);
         }
     }
 
