@@ -114,4 +114,43 @@ class SparkSubmitIT {
         assertFalse(Files.exists(dir.resolve("models/experiments")) && Files.list(dir.resolve("models/experiments"))
                 .findAny().isPresent(), "nothing written");
     }
+
+    /** Runs a command line to its end; its exit code, stdout and stderr. */
+    private record Ran(int code, String out, String err) { }
+
+    private static Ran run(List<String> cmd, Path dir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().putAll(ENV);
+        int code = pb.start().waitFor();
+        return new Ran(code, Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    }
+
+    @Test
+    void underSparkSubmitTheConsoleHasTheProductsLinesNotItsLibrariesChatter(@TempDir Path dir) throws Exception {
+        // trials on the driver's own threads: what is checked is the logging, which Spark's log4j 2 decides there
+        Ran r = run(List.of(TestSparkHome.get().resolve("bin/spark-submit").toString(), "--master", "local[2]",
+                "--class", SubmitRequest.MAIN_CLASS, TestSparkHome.desktopJar().toString(), "run", "--data",
+                IRIS.toString(), "--target", "species", "--max-trials", "2", "--algorithms", "lightgbm,cart",
+                "--no-ensemble", "--out", dir.resolve("models").toString()), dir);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("task multiclass, metric logloss, 150 rows"), r.err());
+        assertFalse(r.err().contains("LGBMBooster") || r.err().contains("INFO CsvLoader"),
+                "the libraries logback.xml quiets are quiet under Spark's log4j 2 too:\n" + r.err());
+        assertTrue(r.out().strip().startsWith("{\"experiment\""), "stdout is the summary line: " + r.out());
+    }
+
+    @Test
+    void theDesktopJarWithoutSparkSaysToUseSparkSubmit(@TempDir Path dir) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Ran r = run(List.of(java.toString(), "-jar", TestSparkHome.desktopJar().toString(), "run", "--data",
+                IRIS.toString(), "--target", "species", "--max-trials", "1", "--out", dir.resolve("models").toString(),
+                "--executor", "spark", "--master", "local[2]"), dir);
+        assertEquals(2, r.code());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("error: Spark is not on the classpath: run this command through "
+                + "spark-submit (see README)"), lines.get(0));
+        assertFalse(Files.exists(dir.resolve("models")), "nothing written");
+    }
 }
