@@ -30,6 +30,7 @@ final class SparkSettingsPane extends GridPane {
         setVgap(10);
         setPadding(new Insets(12, 20, 8, 20));
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Spark master URL" whole, never "Spark m..."
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setMinWidth(380);
