@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SparkRunLauncher implements RunLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(SparkRunLauncher.class);
+    /** The jar to hand spark-submit when the app itself runs from class folders (development, screenshot tours). */
+    static final String APP_JAR_PROPERTY = "automlwb.appJar";
 
     private final Supplier<SparkSettings> settings;
     private final Supplier<List<EngineKind>> engines;
@@ -108,15 +110,17 @@ final class SparkRunLauncher implements RunLauncher {
      * The jar holding this program: the desktop jar when the app was started with {@code java -jar}, the
      * application jar of an installed app image.
      *
-     * @throws IllegalStateException when the program runs from class folders (a development run): spark-submit
-     *                               needs a jar
+     * @throws IllegalStateException when the program runs from class folders (a development run) and
+     *                               {@value #APP_JAR_PROPERTY} names no jar: spark-submit needs a jar
      */
     static Path thisJar() {
+        String given = System.getProperty(APP_JAR_PROPERTY);
+        if (given != null && !given.isBlank()) return Path.of(given).toAbsolutePath();
         try {
             Path p = Path.of(SparkRunLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) return p;
             throw new IllegalStateException("the app runs from " + p + ", not from a jar: build it (mvn package) "
-                    + "and start target/automl-workbench.jar to run on Spark");
+                    + "and start target/automl-workbench.jar to run on Spark, or name it with -D" + APP_JAR_PROPERTY);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot find the app's jar", e);
         }
