@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stop (the cancel token) asks the driver to stop as Ctrl+C would (SIGTERM: it stops searching, its Spark
  * jobs are cancelled, it refits the best model so far and writes the experiment); a driver that has not ended
  * within {@link #STOP_GRACE_MILLIS} is killed with its whole process tree, and a killed driver's SparkContext
- * goes with it, so the cluster frees the application's executors.
+ * goes with it, so the cluster frees the application's executors. The tree is killed at once when the waiting
+ * thread is interrupted or this JVM exits while the process runs.
  */
 public final class SparkSubmitRun {
     private static final Logger LOG = LoggerFactory.getLogger(SparkSubmitRun.class);
@@ -112,6 +113,10 @@ public final class SparkSubmitRun {
         boolean stopped = false;
         boolean killed = false;
         long stopAt = 0;
+        // The app quitting must not leave a driver running on with nobody to follow or stop it.
+        Process started = process;
+        Thread onExit = new Thread(() -> killTree(started), "spark-submit-kill");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (cancel.isCancelled() && !stopped) {
@@ -129,6 +134,12 @@ public final class SparkSubmitRun {
         } catch (InterruptedException e) {
             killTree(process);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it kills the tree
+            }
         }
         stdout.join();
         stderr.join();
