@@ -45,6 +45,8 @@ public final class SparkSubmitRun {
     static final long STOP_GRACE_MILLIS = 30_000;
     /** How often the wait checks the cancel token: a Stop is acted on within this. */
     private static final long POLL_MILLIS = 100;
+    /** How long the readers may take to read what the ended process left in its pipes. */
+    private static final long PIPE_DRAIN_MILLIS = 10_000;
     /** Lines of stderr kept to explain a failure. */
     private static final int TAIL_LINES = 50;
 
@@ -141,8 +143,9 @@ public final class SparkSubmitRun {
                 // the hook is running: it kills the tree
             }
         }
-        stdout.join();
-        stderr.join();
+        // Bounded: a grandchild that inherited the pipes could hold them open after spark-submit itself ended.
+        stdout.join(PIPE_DRAIN_MILLIS);
+        stderr.join(PIPE_DRAIN_MILLIS);
         int code = process.exitValue();
         Path dir = out.experimentDir().orElseGet(() -> newFolder(experiments, before));
         LOG.info("The Spark run ended with exit code {} ({})", code, dir == null ? "no experiment" : dir);
