@@ -22,13 +22,8 @@ public final class SparkPreflight {
     public static final String BUILT_FOR_SCALA = "2.13";
     /** Spark keeps this much of every executor heap for itself (its "reserved memory"). */
     static final long SPARK_RESERVED_BYTES = 300L << 20;
-    /** Heap a trial holds beyond its fold data: classes, Tribuo's and XGBoost's Java side, buffers. */
+    /** Heap a trial holds beyond its data: classes, Tribuo's and XGBoost's Java side, buffers. */
     static final long TRIAL_BASE_BYTES = 64L << 20;
-    /**
-     * Heap per byte of searched rows on an executor: the folds' one-hot matrices and Tribuo's copies of them, as on
-     * the driver (HeapNeed.PER_SEARCHED_BYTE: a live set of 190 MB for adult's 4.2 MB).
-     */
-    static final long PER_ROW_BYTE = 40;
     private static final long MB = 1L << 20;
 
     private SparkPreflight() { }
@@ -83,33 +78,38 @@ public final class SparkPreflight {
     }
 
     /**
-     * The heap one executor needs to run a trial on {@code rowBytes} of searched rows: Spark's reserved share,
-     * the trial's base and the fold data it rebuilds from the rows.
+     * The heap one executor needs to run a trial: Spark's reserved share, the trial's base, the run's rows twice
+     * (the broadcast bytes and the table rebuilt from them) and one prepared fold twice (its matrix and Tribuo's
+     * copy of it).
      *
-     * @param rowBytes size of the searched rows the run context carries
+     * @param contextBytes size of the run context's packed rows
+     * @param foldBytes    about how much one prepared fold takes
      * @return the executor heap needed, in bytes
      */
-    public static long executorHeapNeed(long rowBytes) {
-        return SPARK_RESERVED_BYTES + TRIAL_BASE_BYTES + Math.max(0, rowBytes) * PER_ROW_BYTE;
+    public static long executorHeapNeed(long contextBytes, long foldBytes) {
+        return SPARK_RESERVED_BYTES + TRIAL_BASE_BYTES + 2 * Math.max(0, contextBytes) + 2 * Math.max(0, foldBytes);
     }
 
     /**
-     * Checks that executors have the heap a trial on these rows needs, so that a run does not start only to have
-     * every trial die with an OutOfMemoryError on the workers.
+     * Checks that executors have the heap one trial needs, so that a run does not start only to have every trial
+     * die with an OutOfMemoryError on the workers.
      *
      * @param executorHeapBytes the executors' heap (spark.executor.memory)
-     * @param rowBytes          size of the searched rows the run context carries
+     * @param contextBytes      size of the run context's packed rows
+     * @param foldBytes         about how much one prepared fold takes
      * @throws BadInputException when the heap is less than {@link #executorHeapNeed}; names the setting to raise
      */
-    public static void checkExecutorMemory(long executorHeapBytes, long rowBytes) throws BadInputException {
-        long need = executorHeapNeed(rowBytes);
+    public static void checkExecutorMemory(long executorHeapBytes, long contextBytes, long foldBytes)
+            throws BadInputException {
+        long need = executorHeapNeed(contextBytes, foldBytes);
         if (executorHeapBytes >= need) return;
-        long suggestMb = (need + 255 * MB) / (256 * MB) * 256; // next 256 MB step
+        long suggestMb = (need + 255 * MB) / (256 * MB) * 256; // the next 256 MB step
         throw new BadInputException(String.format(Locale.ROOT,
-                "Spark executors have %d MB of heap (spark.executor.memory), but a trial on these %.1f MB of rows "
-                        + "needs about %d MB", executorHeapBytes / MB, rowBytes / (double) MB, need / MB),
+                "Spark executors have %d MB of heap (spark.executor.memory), but one trial on this data needs about "
+                        + "%d MB (%.1f MB of rows, %.1f MB per prepared fold)", executorHeapBytes / MB, need / MB,
+                        contextBytes / (double) MB, foldBytes / (double) MB),
                 "raise spark.executor.memory to at least " + suggestMb + "m (spark-submit --conf spark.executor.memory="
-                        + suggestMb + "m), or search a sample of the rows");
+                        + suggestMb + "m)");
     }
 
     /** "4.2.0" is on the line "4.2"; "2.13.18" on "2.13"; "4.20.1" is not on "4.2". */

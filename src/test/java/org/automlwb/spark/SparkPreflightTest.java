@@ -84,14 +84,15 @@ class SparkPreflightTest {
 
     @Test
     void executorsWithoutTheHeapOfOneTrialAreToldToRaiseSparkExecutorMemory() {
-        long rows = 20L << 20; // 20 MB of searched rows
-        long need = SparkPreflight.executorHeapNeed(rows);
-        assertTrue(need > rows * 10, "fold data is a multiple of the rows");
+        long rows = 20L << 20; // 20 MB of packed rows
+        long fold = 200L << 20;
+        long need = SparkPreflight.executorHeapNeed(rows, fold);
+        assertTrue(need > 2 * fold, "a fold and its copy, and Spark's own share");
         BadInputException e = assertThrows(BadInputException.class,
-                () -> SparkPreflight.checkExecutorMemory(512L << 20, rows));
-        assertTrue(e.oneLine().contains("spark.executor.memory"), e.oneLine());
-        assertTrue(e.oneLine().contains("512 MB"), e.oneLine());
-        assertDoesNotThrow(() -> SparkPreflight.checkExecutorMemory(need, rows));
-        assertDoesNotThrow(() -> SparkPreflight.checkExecutorMemory(512L << 20, 100_000));
+                () -> SparkPreflight.checkExecutorMemory(512L << 20, rows, fold));
+        assertTrue(e.oneLine().startsWith("Spark executors have 512 MB of heap (spark.executor.memory)"), e.oneLine());
+        assertTrue(e.oneLine().contains("raise spark.executor.memory to at least 1024m"), e.oneLine());
+        assertDoesNotThrow(() -> SparkPreflight.checkExecutorMemory(need, rows, fold));
+        assertDoesNotThrow(() -> SparkPreflight.checkExecutorMemory(512L << 20, 100_000, 1_000_000));
     }
 }
