@@ -81,6 +81,7 @@ public final class RunView extends StackPane {
         runOn.valueProperty().bindBidirectional(vm.runOnProperty());
         runOn.setTooltip(new Tooltip("Run on this computer, or on the Spark cluster set in File › Settings…"));
         runOn.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getPhase().active(), vm.phaseProperty()));
+        runOn.setMinWidth(Region.USE_PREF_SIZE); // a busy toolbar must not squeeze "Spark cluster" to "..."
         Label runOnLabel = new Label("Run on");
         runOnLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button start = new Button("Start", new FontIcon(MaterialDesignP.PLAY));
