@@ -28,6 +28,8 @@ public final class Main {
             if (child.isPresent()) System.exit(child.getAsInt());
             org.automlwb.cli.Relaunch.watchParent();
             routeJavaUtilLogging();
+            // under spark-submit logging is Spark's log4j 2: the libraries logback.xml quiets get the same levels
+            org.automlwb.logging.SparkSubmitLogging.quietLibraries();
             System.exit(org.automlwb.cli.Cli.execute(args));
         }
     }

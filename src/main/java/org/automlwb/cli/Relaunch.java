@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * chance to say so (SIGKILL), the child notices within a second ({@link #watchParent}) and stops the same way,
  * so no orphan runs on.
  *
- * <p>The parent loads nothing but this class and {@link JvmSizing}: no logging, no picocli, no data.
+ * <p>The parent loads nothing but this class and {@link JvmSizing}: no logging, no picocli, no data. Under
+ * spark-submit nothing is relaunched ({@link #underSparkSubmit}).
  */
 public final class Relaunch {
     /** The pid of the parent that launched this JVM, set on the child's command line. */
@@ -41,7 +42,8 @@ public final class Relaunch {
      * or the child could not be started).
      */
     public static OptionalInt runInSizedChild(String[] args) {
-        if (!wanted(args, JvmSizing.alreadySized(), Boolean.getBoolean("automlwb.noRelaunch"))) {
+        if (!wanted(args, JvmSizing.alreadySized(),
+                Boolean.getBoolean("automlwb.noRelaunch") || underSparkSubmit(System.getProperties()))) {
             return OptionalInt.empty();
         }
         List<String> jvm = JvmSizing.currentOptions();
@@ -63,6 +65,17 @@ public final class Relaunch {
             System.err.println("note: could not start a sized JVM (" + e.getMessage() + "); running in this one");
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * Whether this JVM is a driver that spark-submit started (SparkSubmit copies its settings, {@code spark.master}
+     * among them, into the system properties before it calls our main). Such a JVM is never relaunched: its heap is
+     * Spark's to size ({@code --driver-memory}), and its class path is Spark's jars alone (the application jar sits
+     * in a class loader of SparkSubmit's), so a child started with {@code java.class.path} would not even find
+     * this program.
+     */
+    static boolean underSparkSubmit(java.util.Properties system) {
+        return system.getProperty("spark.master") != null;
     }
 
     /** Whether {@code args} is a command to relaunch: {@code run}, not asking for help, in an unsized JVM. */

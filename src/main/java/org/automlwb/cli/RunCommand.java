@@ -15,6 +15,7 @@ import org.automlwb.engine.Metric;
 import org.automlwb.engine.TaskType;
 import org.automlwb.engine.api.EngineKind;
 import org.automlwb.engine.api.RunPlan;
+import org.automlwb.engine.run.RunListener;
 import org.automlwb.engine.run.RunResult;
 import org.automlwb.engine.run.RunSpec;
 import org.automlwb.engine.run.RunSummary;
@@ -101,6 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--events", description = "Also print every run event (trials started and finished, stages, "
+            + "new best) on stdout as it happens, one JSON line each, before the summary line: for programs that follow "
+            + "the run, such as the desktop app running it through spark-submit.")
+    boolean events;
+
     @Option(names = "--no-deploy", description = "Do not copy the model to deployment/ (beside the models/ folder).")
     boolean noDeploy;
 
@@ -138,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+            RunListener progress = listeners();
             outcome = training.source() == null
                     ? Experiments.run(train, testData, new RunPlan(engines, runSpec), userRecipe, recipe, out,
                             stop.token(), progress)
@@ -184,10 +190,20 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentFolder folder = ExperimentFolder.open(resume);
         ExperimentOutcome outcome;
         try (StopOnInterrupt stop = StopOnInterrupt.install(spec.commandLine().getErr())) {
-            outcome = Experiments.resume(folder, stop.token(),
-                    new ProgressPrinter(spec.commandLine().getErr(), System.console() != null));
+            outcome = Experiments.resume(folder, stop.token(), listeners());
         }
         return finish(outcome, resume.toAbsolutePath().normalize().getParent().getParent(), Cli.OK);
+    }
+
+    /** The live progress line on stderr, and with {@code --events} the event lines on stdout. */
+    private RunListener listeners() {
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        if (!events) return progress;
+        EventLinePrinter lines = new EventLinePrinter(spec.commandLine().getOut());
+        return e -> {
+            progress.onEvent(e);
+            lines.onEvent(e);
+        };
     }
 
     RunSpec runSpec() throws BadInputException {

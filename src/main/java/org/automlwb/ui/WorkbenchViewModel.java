@@ -99,7 +99,7 @@ public final class WorkbenchViewModel {
                 RecentFiles.remove(settings.get().recentFiles(), p.toString()))));
         theme.addListener((obs, old, t) -> updateSettings(settings.get().withTheme(t)));
         welcome.refresh();
-        run = new RunViewModel(services.executor(), services.dialogs(), session);
+        run = new RunViewModel(services.executor(), services.dialogs(), session, () -> settings.get().spark());
         results = new ResultsViewModel(services.executor(), services.dialogs());
         results.outcomeProperty().bind(session.lastOutcomeProperty());
         quickRun = new QuickRun(this);
@@ -255,6 +255,19 @@ public final class WorkbenchViewModel {
 
     private Path lastDirectory() {
         return recentFiles.isEmpty() ? null : recentFiles.get(0).getParent();
+    }
+
+    /** The Spark home and master URL a run on a Spark cluster goes to (Settings). */
+    public org.automlwb.ui.settings.SparkSettings sparkSettings() { return settings.get().spark(); }
+
+    /** File › Settings…: edits the Spark settings in a dialog and keeps them when saved. */
+    public void editSettings() {
+        services.dialogs().editSparkSettings(sparkSettings()).ifPresent(this::setSparkSettings);
+    }
+
+    /** Keeps new Spark settings (saved in the background, used by the next run). */
+    public void setSparkSettings(org.automlwb.ui.settings.SparkSettings spark) {
+        updateSettings(settings.get().withSpark(spark));
     }
 
     private void updateSettings(Settings next) {

@@ -119,11 +119,14 @@ public final class WorkbenchWindow extends BorderPane {
         openExperiment.setOnAction(e -> vm.experiments().openWithChooser());
         MenuItem experiments = new MenuItem("Experiments");
         experiments.setOnAction(e -> vm.stepProperty().set(Step.EXPERIMENTS));
+        MenuItem settings = new MenuItem("Settings…");
+        settings.setId("menu-settings");
+        settings.setOnAction(e -> vm.editSettings());
         MenuItem exit = new MenuItem("Quit", new FontIcon(MaterialDesignE.EXIT_TO_APP));
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         exit.setOnAction(e -> quit.run());
         Menu file = new Menu("File", null, open, openOptions, recentMenu, new SeparatorMenuItem(),
-                openExperiment, experiments, new SeparatorMenuItem(), exit);
+                openExperiment, experiments, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light Theme");

@@ -26,6 +26,15 @@ class RelaunchTest {
     }
 
     @Test
+    void aDriverThatSparkSubmitStartedIsNeverRelaunched() {
+        java.util.Properties plain = new java.util.Properties();
+        assertFalse(Relaunch.underSparkSubmit(plain));
+        java.util.Properties driver = new java.util.Properties();
+        driver.setProperty("spark.master", "local[2]"); // what SparkSubmit sets before calling the main class
+        assertTrue(Relaunch.underSparkSubmit(driver));
+    }
+
+    @Test
     void theDataFilesAreReadInBothOptionForms() {
         assertArrayEquals(new Path[] {Path.of("train.csv"), Path.of("t.csv")}, Relaunch.dataFiles(
                 new String[] {"run", "--data", "train.csv", "--target", "y", "--test=t.csv"}));

@@ -87,6 +87,21 @@ class RunCommandTest {
     }
 
     @Test
+    void eventsAreJsonLinesOnStdoutBeforeTheSummary() throws IOException {
+        CliRun r = run("run", "--data", train.toString(), "--target", "churn", "--max-trials", "3", "--threads", "2",
+                "--algorithms", "linear_sgd,cart", "--no-ensemble", "--events", "--out", dir.resolve("events").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        List<org.automlwb.engine.run.RunEvent> events = lines.subList(0, lines.size() - 1).stream()
+                .map(l -> org.automlwb.experiment.RunEventJson.parse(l).orElseThrow(() -> new AssertionError(l)))
+                .toList();
+        assertEquals(3, events.stream().filter(e -> e instanceof org.automlwb.engine.run.RunEvent.TrialFinished).count());
+        assertTrue(events.get(0) instanceof org.automlwb.engine.run.RunEvent.RunStarted, events.get(0).toString());
+        assertTrue(events.get(events.size() - 1) instanceof org.automlwb.engine.run.RunEvent.RunFinished);
+        assertTrue(r.summary().has("experiment"), "the summary line is still the last line");
+    }
+
+    @Test
     void sameSeedAndMaxTrialsGiveTheSameLeaderboard() throws IOException {
         Path a = Path.of(fixedRun(dir.resolve("repro-a"), 14).summary().get("path").asText());
         Path b = Path.of(fixedRun(dir.resolve("repro-b"), 14).summary().get("path").asText());

@@ -1,6 +1,7 @@
 package org.automlwb.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.stream.IntStream;
 import org.automlwb.ui.settings.JsonSettingsStore;
 import org.automlwb.ui.settings.RecentFiles;
 import org.automlwb.ui.settings.Settings;
+import org.automlwb.ui.settings.SparkSettings;
 import org.automlwb.ui.settings.WindowBounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,28 @@ class SettingsTest {
         Settings s = new Settings(Theme.DARK, List.of("/a.csv", "/b.csv"), new WindowBounds(1, 2, 1300, 900, true));
         store.save(s);
         assertEquals(s, new JsonSettingsStore(dir.resolve("sub/settings.json")).load());
+    }
+
+    @Test
+    void sparkSettingsSurviveASaveAndAnOlderFileHasNone() throws Exception {
+        JsonSettingsStore store = new JsonSettingsStore(dir.resolve("settings.json"));
+        Settings s = Settings.defaults().withSpark(new SparkSettings("/opt/spark", "spark://master:7077"));
+        store.save(s);
+        assertEquals(s, store.load());
+        Files.writeString(dir.resolve("old.json"), "{\"theme\":\"DARK\",\"recentFiles\":[]}");
+        assertEquals(SparkSettings.none(), new JsonSettingsStore(dir.resolve("old.json")).load().spark());
+    }
+
+    @Test
+    void sparkSettingsSayWhichFieldIsWrong() throws Exception {
+        assertTrue(SparkSettings.none().problem().startsWith("no Spark home is set"));
+        Path home = Files.createDirectories(dir.resolve("spark"));
+        assertTrue(new SparkSettings(home.toString(), "local[2]").problem().contains("has no bin/spark-submit"));
+        Path submit = Files.createDirectories(home.resolve("bin")).resolve("spark-submit");
+        Files.writeString(submit, "#!/bin/sh\n");
+        submit.toFile().setExecutable(true);
+        assertTrue(new SparkSettings(home.toString(), "localhost:7077").problem().contains("Spark master URL"));
+        assertEquals(null, new SparkSettings(" " + home + " ", "spark://master:7077").problem());
     }
 
     @Test

@@ -22,6 +22,15 @@ public interface DialogService {
     boolean editOpenOptions(Path file, OpenOptionsViewModel options);
 
     /**
+     * Lets the user edit the Spark settings (Spark home, master URL), checked as they type; the new settings, or
+     * empty when cancelled. Without a window (tests' fakes): empty.
+     */
+    default java.util.Optional<org.automlwb.ui.settings.SparkSettings> editSparkSettings(
+            org.automlwb.ui.settings.SparkSettings current) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Asks for a JSON file to read (a recipe or a search space).
      *
      * @param title            the chooser's title, e.g. "Open Recipe"

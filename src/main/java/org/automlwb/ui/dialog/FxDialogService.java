@@ -175,6 +175,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<org.automlwb.ui.settings.SparkSettings> editSparkSettings(
+            org.automlwb.ui.settings.SparkSettings current) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Settings");
+        dialog.setHeaderText("Running on a Spark cluster");
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        SparkSettingsPane pane = new SparkSettingsPane(current, dir -> chooseFolder("Spark home", dir));
+        dialog.getDialogPane().setContent(pane);
+        dialog.getDialogPane().lookupButton(save).getStyleClass().add(Styles.ACCENT);
+        // Wrong settings are not saved: a run would only fail with the same line later.
+        dialog.getDialogPane().lookupButton(save).disableProperty().bind(pane.problemBinding().isNotEmpty());
+        style(dialog);
+        return dialog.showAndWait().filter(b -> b == save).map(b -> pane.value());
+    }
+
+    @Override
     public boolean confirm(String title, String message, String okLabel) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner);

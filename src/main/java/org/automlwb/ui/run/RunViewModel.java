@@ -53,7 +53,9 @@ public final class RunViewModel {
     private final DialogService dialogs;
     private final Session session;
     private final RunLauncher launcher;
+    private final RunLauncher sparkLauncher;
     private final LongSupplier nanoClock;
+    private final ObjectProperty<RunOn> runOn = new SimpleObjectProperty<>(RunOn.THIS_COMPUTER);
 
     private final ObjectProperty<RunPhase> phase = new SimpleObjectProperty<>(RunPhase.IDLE);
     private final StringProperty stage = new SimpleStringProperty("");
@@ -97,10 +99,20 @@ public final class RunViewModel {
 
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session, RunLauncher launcher,
                         LongSupplier nanoClock) {
+        this(executor, dialogs, session, launcher, launcher, nanoClock);
+    }
+
+    /**
+     * @param launcher      starts a run on this computer
+     * @param sparkLauncher starts a run on a Spark cluster ({@link RunOn#SPARK_CLUSTER})
+     */
+    public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session, RunLauncher launcher,
+                        RunLauncher sparkLauncher, LongSupplier nanoClock) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.session = session;
         this.launcher = launcher;
+        this.sparkLauncher = sparkLauncher;
         this.nanoClock = nanoClock;
         needsTarget = Bindings.createBooleanBinding(
                 () -> session.dataProperty().get() == null || session.targetProperty().get() == null
@@ -108,11 +120,24 @@ public final class RunViewModel {
                 session.dataProperty(), session.targetProperty());
     }
 
-    /** With the real engine and clock. */
+    /** With the real engine and clock, and no Spark settings. */
     public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session) {
-        this(executor, dialogs, session, RunLauncher.experiments(() -> session.enginesProperty().get(),
-                session.testFileProperty()::get), System::nanoTime);
+        this(executor, dialogs, session, org.automlwb.ui.settings.SparkSettings::none);
     }
+
+    /**
+     * With the real engine and clock; a run on a Spark cluster goes through the spark-submit of {@code spark}
+     * (read when the run starts, so a change in Settings applies to the next run).
+     */
+    public RunViewModel(TaskExecutor executor, DialogService dialogs, Session session,
+                        java.util.function.Supplier<org.automlwb.ui.settings.SparkSettings> spark) {
+        this(executor, dialogs, session, RunLauncher.experiments(() -> session.enginesProperty().get(),
+                session.testFileProperty()::get), new SparkRunLauncher(spark, () -> session.enginesProperty().get(),
+                session.testFileProperty()::get, SparkRunLauncher::thisJar, java.util.Map.of()), System::nanoTime);
+    }
+
+    /** Where the next run starts: this computer (the default) or a Spark cluster. */
+    public ObjectProperty<RunOn> runOnProperty() { return runOn; }
 
     public ObjectProperty<RunPhase> phaseProperty() { return phase; }
     public RunPhase getPhase() { return phase.get(); }
@@ -164,10 +189,13 @@ public final class RunViewModel {
         lastTableFlush = startNanos - TABLE_INTERVAL_NANOS;
         phase.set(RunPhase.RUNNING);
         stage.set("starting");
-        LOG.info("Run started on {} (target {})", session.dataProperty().get().source(), spec.target());
+        RunOn where = runOn.get();
+        LOG.info("Run started on {} (target {}), on {}", session.dataProperty().get().source(), spec.target(), where);
+        if (where == RunOn.SPARK_CLUSTER) stage.set("starting spark-submit");
+        RunLauncher chosen = where == RunOn.SPARK_CLUSTER ? sparkLauncher : launcher;
         RunEventQueue q = queue;
         CancelToken c = cancel;
-        handle = executor.submit("automl run", () -> launcher.run(session.dataProperty().get(), spec,
+        handle = executor.submit("automl run", () -> chosen.run(session.dataProperty().get(), spec,
                         session.recipeProperty().get(), session.modelsRootProperty().get(), c, q),
                 this::onFinished, this::onFailed);
     }

@@ -61,6 +61,30 @@ class RunViewModelTest {
     }
 
     @Test
+    void theRunOnChoiceDecidesWhichLauncherStartsTheRun() {
+        List<String> used = new java.util.ArrayList<>();
+        RunViewModel two = new RunViewModel(executor, dialogs, session, (train, spec, recipe, root, cancel, l) -> {
+            used.add("this computer");
+            return outcome(RunSummary.Outcome.BUDGET_USED, List.of());
+        }, (train, spec, recipe, root, cancel, l) -> {
+            used.add("spark");
+            l.onEvent(new RunEvent.TrialFinished(1, Trials.ok(1, "cart", 0.6))); // as SparkSubmitRun relays them
+            return outcome(RunSummary.Outcome.BUDGET_USED, List.of(Trials.ok(1, "cart", 0.6)));
+        }, clock::get);
+        chooseTarget();
+        assertEquals(RunOn.THIS_COMPUTER, two.runOnProperty().get(), "runs stay here unless asked");
+        two.start();
+        executor.runNext();
+        two.runOnProperty().set(RunOn.SPARK_CLUSTER);
+        two.start();
+        assertEquals("starting spark-submit", two.stageProperty().get());
+        executor.runNext();
+        assertEquals(List.of("this computer", "spark"), used);
+        assertEquals(RunPhase.FINISHED, two.getPhase());
+        assertEquals(1, two.rows().size(), "the cluster's trials fill the same leaderboard");
+    }
+
+    @Test
     void withoutATargetNothingStarts() {
         assertTrue(vm.needsTargetBinding().get());
         vm.start();
