@@ -67,9 +67,11 @@ class SparkExecutorFaultsTest {
         SparkContext sc;
         try (SparkTrialExecutor executor = SparkTrialExecutor.open(setup)) {
             assertEquals(2, executor.cores());
-            // A forest of 150 deep trees on five folds: minutes of Tribuo's CART, far longer than this test waits.
-            TrialSpec slow = new TrialSpec(1, "random_forest", Config.of("trees", 150, "feature_fraction", 0.5,
-                    "max_depth", 40, "min_child_weight", 1.0), 7L, "test");
+            // LightGBM told to boost fifty million rounds, without early stopping: it would run for hours, whatever
+            // the machine, and it looks at its stop signal between rounds, so the cancelled fit ends too instead of
+            // computing on in this JVM (a Tribuo forest would, and on a quiet machine one finished within a second).
+            TrialSpec slow = new TrialSpec(1, "lightgbm", Config.of("rounds", 50_000_000, "learning_rate", 1e-4),
+                    7L, "test");
             CompletableFuture<TrialReport> report = executor.submit(
                     TrialTask.of("run-cancel", slow, System.nanoTime() + Duration.ofMinutes(10).toNanos(), 1));
             sc = SparkContext.getOrCreate();
