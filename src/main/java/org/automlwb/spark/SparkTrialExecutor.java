@@ -298,9 +298,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
                 if (late > DEADLINE_GRACE.toMillis() && !r.out().isDone()) {
                     LOG.warn("trial {} still runs {} s past its deadline: its Spark job is cancelled",
                             r.task().spec().trialId(), late / 1000);
-                    r.out().complete(TrialReport.of(new TrialResult(r.task().spec(), TrialStatus.TIMEOUT, Double.NaN,
-                            Map.of(), 0, String.format(Locale.ROOT, "still running on Spark %d s past its deadline:"
-                                    + " cancelled", late / 1000), null, 0), ExecutorKind.SPARK.key()));
+                    r.out().complete(TrialReport.of(TrialResult.unscored(r.task().spec(), TrialStatus.TIMEOUT, 0,
+                            String.format(Locale.ROOT, "still running on Spark %d s past its deadline: cancelled",
+                                    late / 1000), 0), ExecutorKind.SPARK.key()));
                     r.job().cancel(true);
                 }
             }
@@ -357,12 +357,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
     }
 
     private static TrialReport cancelled(TrialTask task) {
-        return TrialReport.of(new TrialResult(task.spec(), TrialStatus.CANCELLED, Double.NaN, Map.of(), 0, null, null,
-                0), ExecutorKind.SPARK.key());
+        return TrialReport.of(TrialResult.unscored(task.spec(), TrialStatus.CANCELLED, 0, null, 0),
+                ExecutorKind.SPARK.key());
     }
 
     private static TrialReport failed(TrialTask task, String why) {
-        return TrialReport.of(new TrialResult(task.spec(), TrialStatus.FAILED, Double.NaN, Map.of(), 0, why, null, 0),
+        return TrialReport.of(TrialResult.unscored(task.spec(), TrialStatus.FAILED, 0, why, 0),
                 ExecutorKind.SPARK.key());
     }
 

@@ -389,8 +389,8 @@ final class H2oRun implements EnginePrepared {
         Map<String, Double> all = Metrics.all(task, written.validationTargets(), pr);
         double score = Metrics.compute(metric, written.validationTargets(), pr);
         if (Double.isNaN(score)) {
-            return new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), seconds,
-                    "its predictions gave no " + metric.key(), null, 0);
+            return TrialResult.unscored(spec, TrialStatus.FAILED, seconds, "its predictions gave no " + metric.key(),
+                    0);
         }
         return new TrialResult(spec, TrialStatus.OK, score, all, seconds, null, pr, 0);
     }

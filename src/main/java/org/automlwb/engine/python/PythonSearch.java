@@ -359,16 +359,16 @@ public final class PythonSearch {
                     Map<String, Double> metrics = Metrics.all(task, oofTargets, oof);
                     double score = metrics.getOrDefault(p.metric().key(), Double.NaN);
                     r = Double.isNaN(score)
-                            ? new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), f.fitSeconds(),
-                            "its " + p.metric().key() + " is undefined on these rows", null, 0)
+                            ? TrialResult.unscored(spec, TrialStatus.FAILED, f.fitSeconds(),
+                            "its " + p.metric().key() + " is undefined on these rows", 0)
                             : new TrialResult(spec, TrialStatus.OK, score, metrics, f.fitSeconds(), null, oof, 0);
                 } catch (IOException | RuntimeException e) {
-                    r = new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), f.fitSeconds(),
-                            "its predictions could not be read: " + e.getMessage(), null, 0);
+                    r = TrialResult.unscored(spec, TrialStatus.FAILED, f.fitSeconds(),
+                            "its predictions could not be read: " + e.getMessage(), 0);
                 }
             } else {
                 TrialStatus status = "timeout".equals(f.status()) ? TrialStatus.TIMEOUT : TrialStatus.FAILED;
-                r = new TrialResult(spec, status, Double.NaN, Map.of(), f.fitSeconds(), f.error(), null, 0);
+                r = TrialResult.unscored(spec, status, f.fitSeconds(), f.error(), 0);
             }
             double now = deadline.elapsedSeconds();
             boolean best = board.add(r);

@@ -66,8 +66,8 @@ public final class TrialWork {
         try {
             work = of(context);
         } catch (RuntimeException | OutOfMemoryError e) {
-            return TrialReport.of(new TrialResult(task.spec(), TrialStatus.FAILED, Double.NaN, Map.of(), 0,
-                    "the run's data could not be prepared here: " + TrialRunner.failureReason(e), null, 0), executor);
+            return TrialReport.of(TrialResult.unscored(task.spec(), TrialStatus.FAILED, 0,
+                    "the run's data could not be prepared here: " + TrialRunner.failureReason(e), 0), executor);
         }
         return work.run(task, pruner, cancel, executor);
     }
@@ -98,8 +98,7 @@ public final class TrialWork {
             Algorithm algorithm = algorithms.apply(task.spec().algorithm());
             result = runner.run(task.spec(), algorithm, recording, cancel, task.deadlineNanos(), task.cores());
         } catch (RuntimeException e) {
-            result = new TrialResult(task.spec(), TrialStatus.FAILED, Double.NaN, Map.of(), 0,
-                    TrialRunner.failureReason(e), null, 0);
+            result = TrialResult.unscored(task.spec(), TrialStatus.FAILED, 0, TrialRunner.failureReason(e), 0);
         }
         return new TrialReport(result, executor, new ArrayList<>(losses));
     }

@@ -1,6 +1,5 @@
 package org.automlwb.engine.run;
 
-import java.util.Map;
 import org.automlwb.engine.trial.TrialResult;
 import org.automlwb.engine.trial.TrialRunner;
 import org.automlwb.engine.trial.TrialSpec;
@@ -15,6 +14,6 @@ final class Trials {
         Throwable root = error;
         while (root != null && root.getCause() != null && root.getCause() != root) root = root.getCause();
         String why = root == null ? "unknown error" : TrialRunner.failureReason(root);
-        return new TrialResult(spec, TrialStatus.FAILED, Double.NaN, Map.of(), seconds, why, null, 0);
+        return TrialResult.unscored(spec, TrialStatus.FAILED, seconds, why, 0);
     }
 }

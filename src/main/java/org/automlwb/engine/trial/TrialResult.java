@@ -34,6 +34,17 @@ public record TrialResult(TrialSpec spec, TrialStatus status, double score, Map<
         this(spec, status, score, metrics, fitSeconds, error, oof, rung, Map.of());
     }
 
+    /**
+     * A trial that ended without a score (failed, timed out, cancelled, pruned): no metrics, no predictions.
+     *
+     * @param error why, in one line, or null
+     * @param rung  the highest rung it reached
+     */
+    public static TrialResult unscored(TrialSpec spec, TrialStatus status, double fitSeconds, String error, int rung) {
+        if (status == TrialStatus.OK) throw new IllegalArgumentException("an OK trial has a score");
+        return new TrialResult(spec, status, Double.NaN, Map.of(), fitSeconds, error, null, rung);
+    }
+
     public boolean ok() { return status == TrialStatus.OK; }
 
     /** The configuration to refit on all rows: the trial's, with what its fits learnt put in. */

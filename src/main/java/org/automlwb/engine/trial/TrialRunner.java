@@ -239,7 +239,7 @@ public final class TrialRunner {
         }
 
         TrialResult end(TrialStatus status, String error) {
-            return new TrialResult(spec, status, Double.NaN, Map.of(), seconds(), error, null, Math.max(rung, 0));
+            return TrialResult.unscored(spec, status, seconds(), error, Math.max(rung, 0));
         }
 
         private double seconds() {
