@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.automlwb.common.BadInputException;
 import org.automlwb.common.CancelToken;
+import org.automlwb.common.ProcessTree;
 import org.automlwb.common.Json;
 import org.automlwb.engine.run.RunListener;
 import org.automlwb.experiment.RunEventJson;
@@ -157,16 +159,9 @@ public final class SparkSubmitRun {
         return new Ended(code, dir, stopped, killed);
     }
 
-    /** Kills the process and every process it started, children first. */
+    /** Kills the process and every process it started, and waits up to 10 s for it. */
     static void killTree(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
-        for (ProcessHandle h : children) h.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTree.kill(process, Duration.ofSeconds(10));
     }
 
     private static Thread pump(InputStream in, String name, Consumer<String> onLine) {

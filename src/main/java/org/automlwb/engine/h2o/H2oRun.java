@@ -26,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.automlwb.common.CancelToken;
+import org.automlwb.common.ProcessTree;
 import org.automlwb.engine.FeatureEncoding;
 import org.automlwb.engine.FeatureMatrix;
 import org.automlwb.engine.FeaturePipeline;
@@ -569,11 +570,7 @@ final class H2oRun implements EnginePrepared {
             LOG.debug("closing the H2O worker's input", e);
         }
         try {
-            if (!worker.waitFor(5, TimeUnit.SECONDS)) {
-                worker.descendants().forEach(ProcessHandle::destroyForcibly);
-                worker.destroyForcibly();
-                worker.waitFor(30, TimeUnit.SECONDS);
-            }
+            if (!worker.waitFor(5, TimeUnit.SECONDS)) ProcessTree.kill(worker, java.time.Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             worker.destroyForcibly();
             Thread.currentThread().interrupt();
