@@ -199,6 +199,17 @@ class DeployCommandTest {
         assertTrue(said.startsWith("error: AutoML Workbench not found: set AUTOML_WORKBENCH_JAR"), said);
     }
 
+    /** promote's own --version (the version to promote) once shadowed picocli's, and --help failed. */
+    @Test
+    void promoteAndRollbackShowTheirHelp() {
+        for (String command : new String[] {"promote", "rollback"}) {
+            CliRun r = CliRun.of(command, "--help");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("--name=<name>") && r.out().contains("--deployment=DIR"), r.out());
+        }
+        assertTrue(CliRun.of("promote", "--help").out().contains("--version=vN"));
+    }
+
     @Test
     void aFolderThatIsNeitherAnExperimentNorAModelIsOneLine() throws IOException {
         Path stray = Files.createDirectories(dir.resolve("stray"));
