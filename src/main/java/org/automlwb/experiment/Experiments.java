@@ -99,7 +99,7 @@ public final class Experiments {
             throws BadInputException, InterruptedException {
         PreparedRun prepared = AutoMLRun.prepare(train.table(), test == null ? null : test.table(), plan.spec(),
                 recipe, source);
-        TrialExecutors.check(plan.spec().executor()); // a cluster that does not answer: nothing read further
+        TrialExecutors.check(plan.spec().executor()); // a cluster that does not answer: no engine is readied
         List<EngineSequence.Part> parts = parts(plan.engines(), prepared);
         prepared = clockAfterConnecting(prepared);
         ExperimentFolder folder = ExperimentFolder.create(modelsRoot, datasetName(train.source()));
@@ -197,10 +197,21 @@ public final class Experiments {
 
     /** Where the trials of the saved run ran; local threads for a run saved before there were other executors. */
     private static ExecutorSettings savedExecutor(ExperimentFolder folder) throws BadInputException {
+        return fromSavedPlan(folder, ExecutorSettings.local(), RunPlan::readExecutor);
+    }
+
+    /** Reads one part of a saved plan's JSON. */
+    @FunctionalInterface
+    private interface PlanPart<T> {
+        T read(String json, Path file) throws BadInputException;
+    }
+
+    /** A part of the plan saved with the run, or {@code absent} for a run saved before there were plans. */
+    private static <T> T fromSavedPlan(ExperimentFolder folder, T absent, PlanPart<T> part) throws BadInputException {
         Path file = folder.dir().resolve(RunPlan.FILE);
-        if (!Files.exists(file)) return ExecutorSettings.local();
+        if (!Files.exists(file)) return absent;
         try {
-            return RunPlan.readExecutor(Files.readString(file), file);
+            return part.read(Files.readString(file), file);
         } catch (IOException e) {
             throw new BadInputException("cannot read the run plan (" + e.getMessage() + ")", file, 0, null, null);
         }
@@ -208,13 +219,7 @@ public final class Experiments {
 
     /** The engines of the plan saved with the run; Tribuo alone for a run saved before there were plans. */
     private static List<EngineKind> savedEngines(ExperimentFolder folder) throws BadInputException {
-        Path file = folder.dir().resolve(RunPlan.FILE);
-        if (!Files.exists(file)) return List.of(EngineKind.TRIBUO);
-        try {
-            return RunPlan.readEngines(Files.readString(file), file);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read the run plan (" + e.getMessage() + ")", file, 0, null, null);
-        }
+        return fromSavedPlan(folder, List.of(EngineKind.TRIBUO), RunPlan::readEngines);
     }
 
     private static ExperimentOutcome execute(ExperimentFolder folder, PreparedRun prepared,
