@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content hashes of files: what a data file or a model artifact was when it was recorded. */
+/** Content hashes of files and bytes: what a data file, a model artifact or a run's shipped rows were when recorded. */
 public final class FileHashes {
     private FileHashes() { }
 
@@ -26,6 +26,15 @@ public final class FileHashes {
             return HexFormat.of().formatHex(d.getMessageDigest().digest());
         } catch (IOException e) {
             throw new BadInputException("cannot read (" + e.getMessage() + ")", file, 0, null, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 of bytes in memory, in lower-case hex. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

@@ -1,10 +1,8 @@
 package org.automlwb.engine.run;
 
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.automlwb.common.BadInputException;
+import org.automlwb.common.FileHashes;
 import org.automlwb.data.TableBytes;
 import org.automlwb.engine.FeaturePipelines;
 import org.automlwb.engine.LabelledData;
@@ -43,7 +41,7 @@ public record RunContext(String runId, byte[] rows, String sha256, String target
     /** The context of a prepared run, for the search's own rows. */
     public static RunContext of(String runId, PreparedRun p, TrialRunner.Settings settings) {
         byte[] packed = TableBytes.of(p.searched().table());
-        return new RunContext(runId, packed, sha256(packed), p.searched().target(), p.searched().task(),
+        return new RunContext(runId, packed, FileHashes.sha256(packed), p.searched().target(), p.searched().task(),
                 p.searched().targets(), p.recipe().toJson(), p.folds().plan(), p.metric(),
                 settings.perTrialCap().toMillis(), settings.threadsAvailable());
     }
@@ -63,7 +61,7 @@ public record RunContext(String runId, byte[] rows, String sha256, String target
      * @throws IllegalStateException when the rows are damaged (their hash differs) or the recipe cannot be read
      */
     public FoldData folds() {
-        String actual = sha256(rows);
+        String actual = FileHashes.sha256(rows);
         if (!actual.equals(sha256)) {
             throw new IllegalStateException("the run's rows arrived damaged (SHA-256 " + actual + ", expected "
                     + sha256 + ")");
@@ -77,13 +75,5 @@ public record RunContext(String runId, byte[] rows, String sha256, String target
         }
         LabelledData data = new LabelledData(table, target, task, targets, 0);
         return new FoldData(data, plan, FeaturePipelines.fromRecipe(recipe));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JVM has SHA-256
-        }
     }
 }

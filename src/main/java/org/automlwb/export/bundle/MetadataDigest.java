@@ -3,12 +3,10 @@ package org.automlwb.export.bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automlwb.common.FileHashes;
 import org.automlwb.common.Json;
 
 /**
@@ -40,8 +38,8 @@ final class MetadataDigest {
         try {
             // the mapper orders map keys, so nested objects compare by content whatever order the file has
             byte[] canonical = Json.MAPPER.writeValueAsString(covered).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return FileHashes.sha256(canonical);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot digest the model's metadata", e);
         }
     }
